@@ -1,0 +1,171 @@
+"""The ``rightsmonitor`` command. Thin: every command calls ``service`` and prints."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from rightsmonitor import __version__
+from rightsmonitor.cli.render import document_json, documents_table, parsed_summary
+from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.service import IngestOutcome, Library, benchmark, parse_file
+from rightsmonitor.settings import resolve_database_url
+
+__all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _library(ctx: click.Context) -> Library:
+    url = resolve_database_url(ctx.obj["db"])
+    return Library(url)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    metavar="PATH_OR_URL",
+    help="Database: a SQLite file path or a URL "
+    "(default: $RIGHTSMONITOR_DATABASE_URL, else a SQLite file in the user data folder).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@click.version_option(__version__, prog_name="rightsmonitor")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
+    """Read human-rights resolutions and the documents around them."""
+    ctx.ensure_object(dict)
+    ctx.obj.update(db=db, debug=debug)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
+@click.option("--summary", is_flag=True, help="Print a short human-readable summary.")
+@click.option("--language", metavar="CODE", help="Language of the document (default: detected).")
+def parse(file: Path, as_json: bool, summary: bool, language: str | None) -> None:
+    """Read FILE (text, HTML or PDF), repair it and print its structure."""
+    parsed = parse_file(file, language)
+    for warning in parsed.warnings:
+        click.echo(f"warning: {file}: {warning}", err=True)
+    if as_json or not summary:
+        click.echo(json.dumps(document_json(parsed), ensure_ascii=False, indent=2))
+    else:
+        click.echo(parsed_summary(file.name, parsed))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--language", metavar="CODE", help="Language of the documents (default: detected).")
+@click.pass_context
+def ingest(ctx: click.Context, files: tuple[Path, ...], language: str | None) -> None:
+    """Store FILES (original bytes, repaired text, structure) in the database."""
+    library = _library(ctx)
+    lines: list[str] = []
+
+    def note(outcome: IngestOutcome) -> None:
+        if outcome.status == "failed":
+            lines.append(f"error: {outcome.source}: {outcome.message}")
+        elif outcome.status == "exists":
+            lines.append(
+                f"skipped: {outcome.source}: {outcome.message} ({(outcome.document_id or '')[:12]})"
+            )
+        else:
+            lines.extend(f"warning: {outcome.source}: {w}" for w in outcome.warnings)
+
+    show_bar = len(files) > 1 and sys.stderr.isatty()
+    with click.progressbar(
+        length=len(files), label="Ingesting", file=sys.stderr, hidden=not show_bar
+    ) as bar:
+
+        def progress(outcome: IngestOutcome) -> None:
+            note(outcome)
+            bar.update(1)
+
+        report = library.ingest_paths(files, language, progress)
+    for line in lines:
+        click.echo(line, err=True)
+    click.echo(
+        f"{report.count('added')} added, {report.count('exists')} already present, "
+        f"{report.count('failed')} failed ({len(files)} files)"
+    )
+    if report.count("failed"):
+        ctx.exit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def documents(ctx: click.Context, as_json: bool) -> None:
+    """List the documents in the database."""
+    records = _library(ctx).list_documents()
+    if as_json:
+        click.echo(
+            json.dumps(
+                [r.__dict__ | {"references": list(r.references)} for r in records],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        click.echo(documents_table(records))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--repeat", default=3, show_default=True, help="Warm runs per file (best is kept).")
+def bench(files: tuple[Path, ...], repeat: int) -> None:
+    """Words per second for reading + repair + structure (default: the bundled examples)."""
+    paths = sorted(files) if files else sorted(p for p in _EXAMPLES.iterdir() if p.is_file())
+    rows = benchmark(list(paths), repeat)
+    click.echo(f"{'file':48} {'words':>7} {'cold s':>8} {'warm s':>8} {'words/s':>10}")
+    for r in rows:
+        click.echo(
+            f"{r.name[:48]:48} {r.words:7d} {r.cold_seconds:8.3f} {r.seconds:8.3f} "
+            f"{r.words_per_second:10.0f}"
+        )
+    words = sum(r.words for r in rows)
+    warm = sum(r.seconds for r in rows)
+    cold = sum(r.cold_seconds for r in rows)
+    click.echo(
+        f"{'TOTAL':48} {words:7d} {cold:8.3f} {warm:8.3f} {words / warm if warm else 0:10.0f}"
+    )
+    click.echo(
+        f"cold words/s: {words / cold if cold else 0:.0f}  (one process, one core; "
+        f"cpu count {os.cpu_count()})"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: user errors become one line on stderr; tracebacks only with --debug."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="rightsmonitor", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except RightsMonitorError as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:
+        if debug:
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True
+        )
+        sys.exit(70)

@@ -1,0 +1,133 @@
+"""HTML pages: the visible text of the page, one block element per paragraph.
+
+Site chrome (navigation, language menus, headers, footers, download and amendment
+drop-downs) is dropped by tag and by class/id tokens listed in ``html_furniture.toml``;
+everything else is kept, because the parser finds the document's units by their markers
+and needs the front matter (title, references) too.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import lxml.etree
+import lxml.html
+
+from rightsmonitor.errors import NotADocumentError
+from rightsmonitor.ingest.text import decode_text
+from rightsmonitor.model import ReadText
+
+__all__ = ["read_html"]
+
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "dd",
+        "dt",
+        "dl",
+        "pre",
+        "hr",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "figure",
+        "figcaption",
+        "address",
+        "center",
+    ]
+)
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[frozenset[str], tuple[str, ...]]:
+    with (Path(__file__).parent / "html_furniture.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return frozenset(data["drop_tags"]), tuple(data["drop_class_tokens"])
+
+
+def _is_furniture(el: Any) -> bool:
+    tags, tokens = _furniture()
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag.lower() in tags or not isinstance(el.tag, str):
+        return True
+    attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role")))).lower()
+    if el.get("hidden") is not None or (el.get("aria-hidden") == "true" and tag != "span"):
+        return True
+    return any(token in attrs for token in tokens)
+
+
+def _walk(el: Any, out: list[str]) -> None:
+    if _is_furniture(el):
+        if el.tail:
+            out.append(el.tail)
+        return
+    block = el.tag.lower() in _BLOCK_TAGS
+    if block:
+        out.append("\n")
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        _walk(child, out)
+    if block:
+        out.append("\n")
+    if el.tail:
+        out.append(el.tail)
+
+
+def _title(root: Any) -> str | None:
+    for xpath in ('//meta[@name="title"]/@content', "//title/text()", "//h1//text()"):
+        found = root.xpath(xpath)
+        if found:
+            title = _SPACE.sub(" ", str(found[0])).strip()
+            title = title.split(" | ")[0].strip()
+            if title:
+                return title
+    return None
+
+
+def read_html(data: bytes) -> ReadText:
+    text, encoding, warnings = decode_text(data)
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise NotADocumentError(f"cannot parse the HTML ({exc})") from exc
+    body = root.find("body")
+    out: list[str] = []
+    _walk(body if body is not None else root, out)
+    lines = (_SPACE.sub(" ", line).strip() for line in "".join(out).split("\n"))
+    blocks = [line for line in lines if line]
+    if not blocks:
+        raise NotADocumentError("the HTML page has no visible text")
+    return ReadText(
+        text="\n\n".join(blocks) + "\n",
+        media_type="text/html",
+        encoding=encoding,
+        title_hint=_title(root),
+        warnings=warnings,
+    )

@@ -1,0 +1,109 @@
+"""L0 language data: per-language folders of TOML data files, loaded into typed records.
+
+Adding a language is a folder ``lang/<code>/`` with ``structure.toml`` (and optionally
+``verbs.toml``); no algorithm changes.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+__all__ = ["LanguageData", "Verb", "available_languages", "load_language"]
+
+_ROOT = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Verb:
+    phrase: str
+    verb: str
+    stance: str
+    addressee: str  # grammatical case or "obj"; "" when no addressee follows
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    code: str
+    name: str
+    stopwords: tuple[str, ...]
+    preamble: tuple[str, ...]
+    citation: tuple[str, ...]
+    recital: tuple[str, ...]
+    addressee_end: tuple[str, ...]
+    addressee_join: tuple[str, ...]
+    intensifiers: tuple[str, ...]
+    months: tuple[tuple[str, ...], ...]
+    furniture: tuple[re.Pattern[str], ...]
+    title_date_prefix: tuple[str, ...]
+    title_drop: tuple[re.Pattern[str], ...]
+    doc_types: tuple[tuple[str, tuple[str, ...]], ...]
+    verbs: tuple[Verb, ...]
+
+    def month_number(self, word: str) -> int | None:
+        low = word.lower().rstrip(".")
+        for number, forms in enumerate(self.months, start=1):
+            if low in (f.lower() for f in forms):
+                return number
+        return None
+
+
+def _strings(data: dict[str, object], key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{key} must be a list of strings")
+    return tuple(value)
+
+
+def _parse(code: str, data: dict[str, object], verbs: list[dict[str, str]]) -> LanguageData:
+    months_raw = data.get("months", [])
+    if not isinstance(months_raw, list) or len(months_raw) != 12:
+        raise ValueError(f"lang/{code}: months must list 12 entries")
+    doc_types_raw = data.get("doc_types", {})
+    if not isinstance(doc_types_raw, dict):
+        raise ValueError(f"lang/{code}: doc_types must be a table")
+    ordered_verbs = sorted(verbs, key=lambda v: -len(v["phrase"]))
+    return LanguageData(
+        code=code,
+        name=str(data.get("name", code)),
+        stopwords=_strings(data, "stopwords"),
+        preamble=_strings(data, "preamble"),
+        citation=tuple(sorted(_strings(data, "citation"), key=len, reverse=True)),
+        recital=tuple(sorted(_strings(data, "recital"), key=len, reverse=True)),
+        addressee_end=_strings(data, "addressee_end"),
+        addressee_join=_strings(data, "addressee_join"),
+        intensifiers=tuple(sorted(_strings(data, "intensifiers"), key=len, reverse=True)),
+        months=tuple(tuple(m) for m in months_raw),
+        furniture=tuple(re.compile(p) for p in _strings(data, "furniture")),
+        title_date_prefix=_strings(data, "title_date_prefix"),
+        title_drop=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data, "title_drop")),
+        doc_types=tuple((k, tuple(v)) for k, v in doc_types_raw.items()),
+        verbs=tuple(
+            Verb(v["phrase"], v["verb"], v["stance"], v.get("addressee", "")) for v in ordered_verbs
+        ),
+    )
+
+
+@cache
+def load_language(code: str) -> LanguageData:
+    """Load ``lang/<code>/``; raises ``KeyError`` for an unknown language."""
+    folder = _ROOT / code
+    structure = folder / "structure.toml"
+    if not structure.is_file():
+        raise KeyError(code)
+    with structure.open("rb") as fh:
+        data = tomllib.load(fh)
+    verbs: list[dict[str, str]] = []
+    verbs_file = folder / "verbs.toml"
+    if verbs_file.is_file():
+        with verbs_file.open("rb") as fh:
+            verbs = list(tomllib.load(fh).get("verb", []))
+    return _parse(code, data, verbs)
+
+
+@lru_cache(maxsize=1)
+def available_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in _ROOT.iterdir() if (p / "structure.toml").is_file()))

@@ -1,0 +1,84 @@
+"""The parse pipeline: read text → repair → structure → metadata. Pure and deterministic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rightsmonitor.lang import available_languages, load_language
+from rightsmonitor.model import ParsedDocument, ReadText, Unit
+from rightsmonitor.parse.language import detect_language
+from rightsmonitor.parse.meta import extract_meta
+from rightsmonitor.parse.repair import repair
+from rightsmonitor.parse.structure import find_units
+from rightsmonitor.parse.verbs import leading_verb
+
+__all__ = ["parse_read_text"]
+
+_REF = re.compile(r"\[(\d{1,3})\]|(?<=\s)\((\d{1,3})\)(?=[\s,.;:]|$)")
+
+
+def _with_refs(unit: Unit, labels: set[str]) -> Unit:
+    refs = []
+    for m in _REF.finditer(unit.text):
+        label = m.group(1) or m.group(2)
+        if label and (m.group(1) or label in labels or int(label) <= 50):
+            refs.append(label)
+    return replace(unit, footnote_refs=tuple(dict.fromkeys(refs)))
+
+
+def _paragraphs(text: str) -> list[Unit]:
+    """Units of a document without resolution structure: its paragraphs."""
+    units: list[Unit] = []
+    pos = 0
+    for block in text.split("\n"):
+        start = pos + len(block) - len(block.lstrip())
+        end = pos + len(block.rstrip())
+        pos += len(block) + 1
+        if end > start:
+            n = len(units) + 1
+            units.append(
+                Unit(
+                    id=f"p{n}",
+                    kind="paragraph",
+                    label=str(n),
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                )
+            )
+    return units
+
+
+def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocument:
+    """Parse what a reader produced. ``language`` overrides detection."""
+    code = language or detect_language(read.text)
+    if code not in available_languages():
+        code = "en"
+    lang = load_language(code)
+    repaired = repair(read, lang)
+    units = find_units(repaired, lang)
+    structured = any(u.kind in {"citation", "recital", "paragraph"} for u in units)
+    warnings = list(read.warnings)
+    if structured:
+        labels = {u.label for u in units if u.kind == "footnote"}
+        out: list[Unit] = []
+        for unit in units:
+            if unit.kind == "paragraph":
+                lead = leading_verb(unit.text, lang)
+                if lead:
+                    unit = replace(
+                        unit, verb=lead.verb, stance=lead.stance, addressees=lead.addressees
+                    )
+            out.append(_with_refs(unit, labels) if unit.kind != "footnote" else unit)
+        units = out
+        front = repaired.text[: min(u.start for u in units)]
+    else:
+        warnings.append("no resolution structure found: stored as an unstructured document")
+        units = _paragraphs(repaired.text)
+        front = repaired.text
+    notes = "\n".join(n.text for n in repaired.footnotes)
+    meta = extract_meta(front, notes, repaired.text, lang, read.title_hint, structured)
+    return ParsedDocument(
+        meta, tuple(units), repaired.text, repaired.offsets, structured, tuple(warnings)
+    )

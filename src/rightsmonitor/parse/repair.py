@@ -1,0 +1,148 @@
+"""Repair extraction damage, keeping an offset map back to the read text.
+
+Steps: drop page furniture; move footnotes out of the body (separating glued markers);
+join lines of a paragraph (hyphenated words joined or kept by ``dehyphen``); blank lines
+become paragraph breaks (``\\n``); spaces are normalised (no-break spaces, tabs, runs of
+spaces). The result does not depend on where the source wrapped its lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rightsmonitor.lang import LanguageData
+from rightsmonitor.model import Footnote, ReadText, RepairedText, TextBuilder
+from rightsmonitor.nlp.lexicon import lexicon_for
+from rightsmonitor.parse.dehyphen import HYPHENS, decide_break, document_words
+from rightsmonitor.parse.footnotes import find_footnotes
+from rightsmonitor.parse.lines import Line, furniture_patterns, is_furniture, split_lines
+
+__all__ = ["repair"]
+
+_SPACE_LIKE = " \t\u00a0\u202f\u2007\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
+_DROP = "\u00ad\ufeff\u200b\u200c\u200d"  # soft hyphen, BOM, zero-width characters
+_SUBST = {"\u2011": "-"}  # non-breaking hyphen
+_WORD_END = re.compile(r"[^\W\d_]+$")
+_WORD_START = re.compile(r"^[^\W\d_]+")
+
+
+def _copy_clean(out: TextBuilder, text: str, src: int) -> None:
+    """Copy ``text`` (at source offset ``src``), collapsing spaces and dropping invisibles."""
+    for i, ch in enumerate(text):
+        if ch in _SPACE_LIKE:
+            if out.last_char() in ("", " ", "\n"):
+                continue
+            out.copy(" " if ch != " " else ch, src + i)
+        elif ch in _DROP:
+            continue
+        else:
+            out.copy(_SUBST.get(ch, ch), src + i)
+
+
+def _strip_bounds(line: Line, skip: int = 0) -> tuple[int, int]:
+    raw = line.raw
+    start = skip + len(raw[skip:]) - len(raw[skip:].lstrip(_SPACE_LIKE + _DROP))
+    end = len(raw.rstrip(_SPACE_LIKE + _DROP))
+    return start, max(start, end)
+
+
+def _join_kind(prev: str, nxt: str, lang: LanguageData | None, words: frozenset[str]) -> str:
+    """How the end of line ``prev`` meets the start of line ``nxt``: ' ', '' or '-'."""
+    if prev and prev[-1] in HYPHENS and len(prev) > 1 and prev[-2].isalpha():
+        first = _WORD_END.search(prev[:-1])
+        second = _WORD_START.search(nxt)
+        if first and second:
+            lexicon = lexicon_for(lang.code if lang else None)
+            verdict = decide_break(
+                first.group(0), second.group(0), lexicon, words, prev[-1] == "\u00ad"
+            )
+            return "" if verdict == "join" else "-"
+        if nxt[:1].isdigit() and prev[-2].isalnum():
+            return "-"
+    if prev and prev[-1] in "–—/" and len(prev) > 1 and prev[-2].isalnum() and nxt[:1].isalnum():
+        return "="  # a dash or slash glued to the word before: keep it, no space
+    return " "
+
+
+def _emit_line(
+    out: TextBuilder, line: Line, start: int, end: int, glued: tuple[int, int] | None
+) -> None:
+    if glued and start <= glued[0] < end:
+        col, length = glued
+        _copy_clean(out, line.raw[start:col], line.start + start)
+        out.insert(" (", line.start + col)
+        out.copy(line.raw[col : col + length], line.start + col)
+        out.insert(")", line.start + col + length)
+        _copy_clean(out, line.raw[col + length : end], line.start + col + length)
+    else:
+        _copy_clean(out, line.raw[start:end], line.start + start)
+
+
+def repair(read: ReadText, lang: LanguageData | None) -> RepairedText:
+    lines = split_lines(read.text)
+    changes: Counter[str] = Counter()
+    pdf_like = read.media_type != "text/html"
+    furniture: set[int] = set()
+    if pdf_like:
+        patterns = furniture_patterns(lang)
+        furniture = {ln.index for ln in lines if not ln.blank and is_furniture(ln, patterns)}
+    changes["furniture_lines"] = len(furniture)
+    scan = find_footnotes(lines, furniture, pdf_like)
+    note_lines = scan.line_set
+    changes["footnotes_moved"] = len(scan.blocks)
+    changes["markers_separated"] = len(scan.glued)
+    body = [ln for ln in lines if ln.index not in furniture and ln.index not in note_lines]
+    words = document_words([ln.text for ln in body])
+    out = TextBuilder(len(read.text))
+    pending_break = False
+    prev_text = ""
+    for line in body:
+        if line.blank:
+            pending_break = bool(len(out))
+            continue
+        start, end = _strip_bounds(line)
+        text = line.raw[start:end]
+        if len(out):
+            if pending_break:
+                out.rstrip_spaces()
+                out.insert("\n", line.start)
+            else:
+                kind = _join_kind(prev_text, text, lang, words)
+                changes["lines_joined"] += 1
+                if kind == "":
+                    out.drop_last()
+                    changes["hyphens_joined"] += 1
+                elif kind == "-":
+                    changes["hyphens_kept"] += 1
+                elif kind == " " and out.last_char() != " ":
+                    out.insert(" ", line.start)
+        _emit_line(out, line, start, end, scan.glued.get(line.index))
+        pending_break = False
+        prev_text = text
+    out.rstrip_spaces()
+    body_end = len(out)
+    notes: list[Footnote] = []
+    for block in scan.blocks:
+        first = lines[block.lines[0]]
+        out.insert("\n", first.start)
+        lead = len(first.raw) - len(first.raw.lstrip())
+        _copy_clean(out, first.raw[lead : block.prefix].rstrip() + " ", first.start + lead)
+        note_start = len(out)
+        for k, index in enumerate(block.lines):
+            line = lines[index]
+            start, end = _strip_bounds(line, block.prefix if k == 0 else 0)
+            if k:
+                kind = _join_kind(lines[block.lines[k - 1]].text, line.raw[start:end], lang, words)
+                if kind == "":
+                    out.drop_last()
+                elif kind == " " and out.last_char() != " ":
+                    out.insert(" ", line.start)
+            _copy_clean(out, line.raw[start:end], line.start + start)
+        out.rstrip_spaces()
+        text, _ = out.build()
+        notes.append(Footnote(block.label, text[note_start:], note_start, len(out)))
+    if len(out):
+        out.insert("\n", len(read.text))
+    text, offsets = out.build()
+    return RepairedText(text, offsets, tuple(notes), body_end, dict(changes))

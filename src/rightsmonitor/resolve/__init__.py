@@ -1,0 +1,3 @@
+"""Reserved for a later layer (see DESIGN notes)."""
+
+__all__: list[str] = []

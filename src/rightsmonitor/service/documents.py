@@ -1,0 +1,113 @@
+"""Use cases for documents: parse a file, ingest files, list what is stored."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from rightsmonitor.errors import ReadError, RightsMonitorError
+from rightsmonitor.ingest import read_bytes
+from rightsmonitor.model import ParsedDocument, ReadText
+from rightsmonitor.parse import parse_read_text
+from rightsmonitor.store import DocumentRecord, DocumentStore, make_engine, migrate
+
+__all__ = [
+    "PARSER_VERSION",
+    "IngestOutcome",
+    "IngestReport",
+    "Library",
+    "parse_bytes",
+    "parse_file",
+    "read_file_bytes",
+]
+
+PARSER_VERSION = "structure.v1"
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, or a ``ReadError`` naming the reason."""
+    try:
+        if path.is_dir():
+            raise ReadError("is a directory, not a file", source=str(path))
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ReadError("no such file", source=str(path)) from exc
+    except PermissionError as exc:
+        raise ReadError("permission denied", source=str(path)) from exc
+    except OSError as exc:
+        raise ReadError(f"cannot read the file ({exc.strerror or exc})", source=str(path)) from exc
+
+
+def parse_bytes(
+    data: bytes, name: str, language: str | None = None
+) -> tuple[ReadText, ParsedDocument]:
+    try:
+        read = read_bytes(data, name)
+    except RightsMonitorError as exc:
+        exc.source = exc.source or name
+        exc.args = (f"{exc.source}: {exc.reason}",)
+        raise
+    return read, parse_read_text(read, language)
+
+
+def parse_file(path: Path, language: str | None = None) -> ParsedDocument:
+    return parse_bytes(read_file_bytes(path), str(path), language)[1]
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    source: str
+    status: Literal["added", "exists", "failed"]
+    document_id: str | None = None
+    message: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+class Library:
+    """The documents of one database."""
+
+    def __init__(self, database_url: str) -> None:
+        engine = make_engine(database_url)
+        migrate(engine)
+        self.documents = DocumentStore(engine)
+
+    def ingest_bytes(self, data: bytes, name: str, language: str | None = None) -> IngestOutcome:
+        sha256 = hashlib.sha256(data).hexdigest()
+        if self.documents.has(sha256):
+            return IngestOutcome(name, "exists", sha256, "already ingested (same bytes)")
+        read, parsed = parse_bytes(data, name, language)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self.documents.add(sha256, data, Path(name).name, read, parsed, PARSER_VERSION, now)
+        return IngestOutcome(name, "added", sha256, warnings=parsed.warnings)
+
+    def ingest_paths(
+        self,
+        paths: Iterable[Path],
+        language: str | None = None,
+        progress: Callable[[IngestOutcome], None] | None = None,
+    ) -> IngestReport:
+        report = IngestReport()
+        for path in paths:
+            try:
+                outcome = self.ingest_bytes(read_file_bytes(path), str(path), language)
+            except RightsMonitorError as exc:
+                outcome = IngestOutcome(str(path), "failed", message=exc.reason)
+            report.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+        return report
+
+    def list_documents(self) -> list[DocumentRecord]:
+        return list(self.documents.records())

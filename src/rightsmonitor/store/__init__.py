@@ -1,0 +1,6 @@
+"""L2 storage: SQLAlchemy Core over SQLite (default) or PostgreSQL, Alembic migrations."""
+
+from rightsmonitor.store.documents import DocumentRecord, DocumentStore
+from rightsmonitor.store.engine import make_engine, migrate
+
+__all__ = ["DocumentRecord", "DocumentStore", "make_engine", "migrate"]

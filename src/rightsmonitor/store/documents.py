@@ -1,0 +1,154 @@
+"""Documents in the store: add one (with its original bytes and units) in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select
+
+from rightsmonitor.model import OffsetMap, ParsedDocument, ReadText
+from rightsmonitor.store.schema import documents, originals, units
+
+__all__ = ["DocumentRecord", "DocumentStore"]
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: str
+    source_name: str
+    media_type: str
+    language: str | None
+    doc_type: str
+    title: str | None
+    date: str | None
+    procedure: str | None
+    references: tuple[str, ...]
+    structured: bool
+    units: dict[str, int]
+    ingested_at: str
+
+
+class DocumentStore:
+    """Reads and writes documents through SQLAlchemy Core; one code path for every dialect."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def has(self, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            return (
+                conn.execute(select(documents.c.id).where(documents.c.id == sha256)).first()
+                is not None
+            )
+
+    def add(
+        self,
+        sha256: str,
+        data: bytes,
+        source_name: str,
+        read: ReadText,
+        parsed: ParsedDocument,
+        parser_version: str,
+        now: str,
+    ) -> None:
+        """Store everything about one document, or nothing (one transaction)."""
+        meta = parsed.meta
+        with self.engine.begin() as conn:
+            conn.execute(insert(originals).values(sha256=sha256, size=len(data), data=data))
+            conn.execute(
+                insert(documents).values(
+                    id=sha256,
+                    source_name=source_name,
+                    media_type=read.media_type,
+                    encoding=read.encoding,
+                    language=meta.language,
+                    doc_type=meta.doc_type,
+                    title=meta.title,
+                    date=meta.date,
+                    procedure=meta.procedure,
+                    references_json=json.dumps(list(meta.references)),
+                    structured=parsed.structured,
+                    read_text=read.text,
+                    text=parsed.text,
+                    offsets_json=json.dumps(parsed.offsets.to_json()),
+                    warnings_json=json.dumps(list(parsed.warnings)),
+                    parser_version=parser_version,
+                    ingested_at=now,
+                )
+            )
+            rows = [
+                {
+                    "id": f"{sha256}/{u.id}",
+                    "document_id": sha256,
+                    "seq": seq,
+                    "kind": u.kind,
+                    "label": u.label,
+                    "start": u.start,
+                    "end": u.end,
+                    "text": u.text,
+                    "verb": u.verb,
+                    "stance": u.stance,
+                    "addressees_json": json.dumps(list(u.addressees), ensure_ascii=False),
+                    "footnote_refs_json": json.dumps(list(u.footnote_refs)),
+                }
+                for seq, u in enumerate(parsed.units)
+            ]
+            if rows:
+                conn.execute(insert(units), rows)
+
+    def records(self) -> Iterator[DocumentRecord]:
+        counts: dict[str, dict[str, int]] = {}
+        with self.engine.connect() as conn:
+            q = select(units.c.document_id, units.c.kind, func.count()).group_by(
+                units.c.document_id, units.c.kind
+            )
+            for doc_id, kind, n in conn.execute(q):
+                counts.setdefault(doc_id, {})[kind] = int(n)
+            rows = (
+                conn.execute(select(documents).order_by(documents.c.ingested_at, documents.c.id))
+                .mappings()
+                .all()
+            )
+        for row in rows:
+            yield _record(row, counts.get(row["id"], {}))
+
+    def text_and_offsets(self, sha256: str) -> tuple[str, str, OffsetMap] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(documents.c.read_text, documents.c.text, documents.c.offsets_json).where(
+                    documents.c.id == sha256
+                )
+            ).first()
+        if row is None:
+            return None
+        return row[0], row[1], OffsetMap.from_json(json.loads(row[2]), len(row[0]))
+
+    def original(self, sha256: str) -> bytes | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(originals.c.data).where(originals.c.sha256 == sha256)).first()
+        return bytes(row[0]) if row else None
+
+    def unit_rows(self, sha256: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            q = select(units).where(units.c.document_id == sha256).order_by(units.c.seq)
+            return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def _record(row: Any, counts: dict[str, int]) -> DocumentRecord:
+    return DocumentRecord(
+        id=row["id"],
+        source_name=row["source_name"],
+        media_type=row["media_type"],
+        language=row["language"],
+        doc_type=row["doc_type"],
+        title=row["title"],
+        date=row["date"],
+        procedure=row["procedure"],
+        references=tuple(json.loads(row["references_json"])),
+        structured=bool(row["structured"]),
+        units=counts,
+        ingested_at=row["ingested_at"],
+    )

@@ -1,0 +1,71 @@
+"""Tables, in SQLAlchemy Core. Migrations in ``store/migrations`` create exactly these."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = ["documents", "metadata", "originals", "units"]
+
+metadata = MetaData()
+
+originals = Table(
+    "originals",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), ForeignKey("originals.sha256"), primary_key=True),
+    Column("source_name", Text, nullable=False),
+    Column("media_type", String(64), nullable=False),
+    Column("encoding", String(32)),
+    Column("language", String(8)),
+    Column("doc_type", String(32), nullable=False),
+    Column("title", Text),
+    Column("date", String(10)),
+    Column("procedure", String(32)),
+    Column("references_json", Text, nullable=False),
+    Column("structured", Boolean, nullable=False),
+    Column("read_text", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("offsets_json", Text, nullable=False),
+    Column("warnings_json", Text, nullable=False),
+    Column("parser_version", String(32), nullable=False),
+    Column("confidentiality", String(16), nullable=False, server_default="public"),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", String(96), primary_key=True),
+    Column(
+        "document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("verb", Text),
+    Column("stance", String(64)),
+    Column("addressees_json", Text, nullable=False),
+    Column("footnote_refs_json", Text, nullable=False),
+    Index("ix_units_document", "document_id", "seq"),
+)
