@@ -39,8 +39,8 @@ def decide_break(
         return "join"
     if not first or not second or first[-1].isdigit() or second[0].isdigit():
         return "keep"
-    if second[0].isupper():
-        return "keep"
+    if second[0].isupper() or (len(first) > 1 and first.isupper()):
+        return "keep"  # 'Lvova-Belova', 'ONZ-owskiego', 'EU-wide'
     joined, hyphenated = first + second, f"{first}-{second}"
     if hyphenated.lower() in doc_words:
         return "keep"

@@ -73,8 +73,7 @@ def _marked_footnotes(lines: list[Line], furniture: set[int], scan: FootnoteScan
             scan.blocks.append(FootnoteBlock(match.group(1), tuple(taken), prefix))
             break
         else:
-            body = text[1:]  # a marker at the very start of a line is not a reference
-            seen_refs.update(re.findall(r"\(\d{1,3}\)|\[\d{1,3}\]", body))
+            seen_refs.update(re.findall(r"\(\d{1,3}\)|\[\d{1,3}\]", text))
         prev = line
 
 

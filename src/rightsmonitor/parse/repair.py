@@ -43,23 +43,21 @@ def _copy_clean(out: TextBuilder, text: str, src: int) -> None:
 def _strip_bounds(line: Line, skip: int = 0) -> tuple[int, int]:
     raw = line.raw
     start = skip + len(raw[skip:]) - len(raw[skip:].lstrip(_SPACE_LIKE + _DROP))
-    end = len(raw.rstrip(_SPACE_LIKE + _DROP))
+    end = len(raw.rstrip(_SPACE_LIKE + _DROP.replace("\u00ad", "")))
     return start, max(start, end)
 
 
 def _join_kind(prev: str, nxt: str, lang: LanguageData | None, words: frozenset[str]) -> str:
     """How the end of line ``prev`` meets the start of line ``nxt``: ' ', '' or '-'."""
-    if prev and prev[-1] in HYPHENS and len(prev) > 1 and prev[-2].isalpha():
+    if prev and prev[-1] in HYPHENS and len(prev) > 1 and prev[-2].isalnum() and nxt[:1].isalnum():
         first = _WORD_END.search(prev[:-1])
         second = _WORD_START.search(nxt)
-        if first and second:
+        if first and second and prev[-2].isalpha():
             lexicon = lexicon_for(lang.code if lang else None)
-            verdict = decide_break(
-                first.group(0), second.group(0), lexicon, words, prev[-1] == "\u00ad"
-            )
+            soft = prev[-1] == "\u00ad"
+            verdict = decide_break(first.group(0), second.group(0), lexicon, words, soft)
             return "" if verdict == "join" else "-"
-        if nxt[:1].isdigit() and prev[-2].isalnum():
-            return "-"
+        return "-"  # a number on either side: '460-1', '2025-2029'
     if prev and prev[-1] in "–—/" and len(prev) > 1 and prev[-2].isalnum() and nxt[:1].isalnum():
         return "="  # a dash or slash glued to the word before: keep it, no space
     return " "
@@ -111,7 +109,8 @@ def repair(read: ReadText, lang: LanguageData | None) -> RepairedText:
                 kind = _join_kind(prev_text, text, lang, words)
                 changes["lines_joined"] += 1
                 if kind == "":
-                    out.drop_last()
+                    if not prev_text.endswith("\u00ad"):  # a soft hyphen was never copied
+                        out.drop_last()
                     changes["hyphens_joined"] += 1
                 elif kind == "-":
                     changes["hyphens_kept"] += 1
@@ -134,7 +133,7 @@ def repair(read: ReadText, lang: LanguageData | None) -> RepairedText:
             start, end = _strip_bounds(line, block.prefix if k == 0 else 0)
             if k:
                 kind = _join_kind(lines[block.lines[k - 1]].text, line.raw[start:end], lang, words)
-                if kind == "":
+                if kind == "" and not lines[block.lines[k - 1]].text.endswith("\u00ad"):
                     out.drop_last()
                 elif kind == " " and out.last_char() != " ":
                     out.insert(" ", line.start)
