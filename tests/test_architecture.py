@@ -11,12 +11,23 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "rightsmonitor"
 
 LAYER = {
-    "cli": 4, "api": 4, "web": 4,
+    "__main__": 5,
+    "cli": 4,
+    "api": 4,
+    "web": 4,
     "service": 3,
-    "store": 2, "ingest": 2, "search": 2, "export": 2,
-    "parse": 1, "extract": 1, "resolve": 1,
+    "store": 2,
+    "ingest": 2,
+    "search": 2,
+    "export": 2,
+    "parse": 1,
+    "extract": 1,
+    "resolve": 1,
     "nlp": 0.5,
-    "model": 0, "lang": 0, "settings": 0, "errors": 0,
+    "model": 0,
+    "lang": 0,
+    "settings": 0,
+    "errors": 0,
 }
 SIBLINGS_INDEPENDENT = {"parse", "extract", "resolve"}
 
@@ -51,7 +62,9 @@ def test_imports_go_down_only(path: Path) -> None:
         if there is None or there == here:
             continue
         assert there in LAYER, f"{rel}: imports unknown package {module}"
-        assert LAYER[there] <= LAYER[here], f"{rel} (layer {LAYER[here]}) imports {module} (layer {LAYER[there]})"
+        assert LAYER[there] <= LAYER[here], (
+            f"{rel} (layer {LAYER[here]}) imports {module} (layer {LAYER[there]})"
+        )
         if here in SIBLINGS_INDEPENDENT and there in SIBLINGS_INDEPENDENT:
             pytest.fail(f"{rel}: sibling {here} imports {module}")
 
@@ -62,7 +75,9 @@ def test_every_package_is_in_a_layer() -> None:
     assert packages | modules <= set(LAYER)
 
 
-@pytest.mark.parametrize("name", sorted(n for n in LAYER if (PACKAGE / n).is_dir() or (PACKAGE / f"{n}.py").exists()))
+@pytest.mark.parametrize(
+    "name", sorted(n for n in LAYER if (PACKAGE / n).is_dir() or (PACKAGE / f"{n}.py").exists())
+)
 def test_public_surface_is_declared(name: str) -> None:
     module = importlib.import_module(f"rightsmonitor.{name}")
     exported = getattr(module, "__all__", None)

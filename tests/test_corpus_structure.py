@@ -11,13 +11,15 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.conftest import CORPUS
 
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.model import ParsedDocument
 from rightsmonitor.parse import parse_read_text
-from tests.conftest import CORPUS
 
-TRUTH = json.loads((Path(__file__).parent / "fixtures" / "corpus_structure.json").read_text("utf-8"))
+TRUTH = json.loads(
+    (Path(__file__).parent / "fixtures" / "corpus_structure.json").read_text("utf-8")
+)
 STRUCTURED = sorted(k for k, v in TRUTH.items() if v["structured"])
 UNSTRUCTURED = sorted(k for k, v in TRUTH.items() if not v["structured"])
 
@@ -25,10 +27,23 @@ UNSTRUCTURED = sorted(k for k, v in TRUTH.items() if not v["structured"])
 FURNITURE = [
     re.compile(p)
     for p in (
-        r"\.docx", r"PE\d{3}\.\d{3}", r"United in diversity", r"on behalf of the \w+ Group",
-        r"Last updated", r"Legal notice", r"Privacy policy", r"\bAmendment\s+\d", r"Present text",
-        r"Plenary sitting", r"Document selected", r"Texts tabled", r"\(PDF - \d+ KB\)",
-        r"<\w+>", r"Rapporteur:", r"Access to page content", r"EN - English",
+        r"\.docx",
+        r"PE\d{3}\.\d{3}",
+        r"United in diversity",
+        r"on behalf of the \w+ Group",
+        r"Last updated",
+        r"Legal notice",
+        r"Privacy policy",
+        r"\bAmendment\s+\d",
+        r"Present text",
+        r"Plenary sitting",
+        r"Document selected",
+        r"Texts tabled",
+        r"\(PDF - \d+ KB\)",
+        r"<\w+>",
+        r"Rapporteur:",
+        r"Access to page content",
+        r"EN - English",
     )
 ]
 _cache: dict[str, ParsedDocument] = {}

@@ -9,6 +9,7 @@ from functools import lru_cache
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import SEED_NAME, corpus_path
 
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.lang import load_language
@@ -16,7 +17,6 @@ from rightsmonitor.model import ReadText
 from rightsmonitor.nlp import lexicon_for
 from rightsmonitor.parse import parse_read_text, repair
 from rightsmonitor.parse.dehyphen import decide_break
-from tests.conftest import SEED_NAME, corpus_path
 
 
 def _repair(text: str, lang: str = "pl", media: str = "text/plain") -> str:
@@ -26,7 +26,11 @@ def _repair(text: str, lang: str = "pl", media: str = "text/plain") -> str:
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        ("pl", "udoskonalenia prawodaw-\nstwa dotyczącego", "udoskonalenia prawodawstwa dotyczącego"),
+        (
+            "pl",
+            "udoskonalenia prawodaw-\nstwa dotyczącego",
+            "udoskonalenia prawodawstwa dotyczącego",
+        ),
         ("pl", "Komisji, wiceprzewodniczą-\ncemu Komisji", "Komisji, wiceprzewodniczącemu Komisji"),
         ("pl", "rozwoju społeczno-\ngospodarczego;", "rozwoju społeczno-gospodarczego;"),
         ("pl", "uchylenie art. 460-\n1 kodeksu", "uchylenie art. 460-1 kodeksu"),
@@ -69,7 +73,10 @@ def test_wraps_become_single_spaces_and_blank_lines_paragraph_breaks() -> None:
 )
 def test_page_furniture_is_removed(line: str) -> None:
     text = f"A. whereas the first part of a recital\n{line}\ncontinues after the page break;"
-    assert _repair(text, "en") == "A. whereas the first part of a recital continues after the page break;"
+    assert (
+        _repair(text, "en")
+        == "A. whereas the first part of a recital continues after the page break;"
+    )
 
 
 def test_glued_footnote_marker_is_separated_and_note_moved() -> None:
@@ -92,6 +99,7 @@ def test_numbered_body_line_is_not_taken_for_a_footnote() -> None:
 
 
 # --- invariance to wrapping: the property test the issue asks for -----------------------
+
 
 def _seed_segments(seed: str) -> list[list[str]]:
     """The seed as blocks (blank-line separated) of logical segments (a footnote starts one).
@@ -136,7 +144,7 @@ def _hyphenate(lines: list[str], picks: list[int]) -> list[str]:
             continue
         cut = 3 + (n % (len(word) - 5))
         head, tail = word[:cut], word[cut:]
-        if lex.is_compound(head, tail) or lex.knows(head) and lex.knows(tail):
+        if lex.is_compound(head, tail) or (lex.knows(head) and lex.knows(tail)):
             continue
         touched.update({i - 1, i})
         out[i - 1] = f"{out[i - 1]} {head}-"
@@ -149,7 +157,9 @@ def _rewrap(seed: str, width: int, picks: list[int], crlf: bool, nbsp: int) -> s
     for block in _seed_segments(seed):
         lines: list[str] = []
         for segment in block:
-            lines.extend(textwrap.wrap(segment, width=width, break_long_words=False, break_on_hyphens=True))
+            lines.extend(
+                textwrap.wrap(segment, width=width, break_long_words=False, break_on_hyphens=True)
+            )
         lines = _hyphenate(lines, picks)
         out_blocks.append("\n".join(lines))
     text = "\n\n".join(out_blocks) + "\n"
@@ -181,7 +191,9 @@ def _units(text: str) -> list[tuple[str, str, str]]:
     crlf=st.booleans(),
     nbsp=st.integers(min_value=0, max_value=60),
 )
-def test_units_do_not_depend_on_wrapping(width: int, picks: list[int], crlf: bool, nbsp: int) -> None:
+def test_units_do_not_depend_on_wrapping(
+    width: int, picks: list[int], crlf: bool, nbsp: int
+) -> None:
     seed = _seed_text()
     got = _units(_rewrap(seed, width, picks, crlf, nbsp))
     expected = _seed_units()

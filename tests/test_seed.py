@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import SEED_NAME
 
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.model import ParsedDocument
 from rightsmonitor.parse import parse_read_text
-from tests.conftest import SEED_NAME
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,9 @@ def test_stray_footnote_moved_out_of_the_body(seed: ParsedDocument) -> None:
     assert _unit(seed, "recital", "O").endswith("finansowaniu zagranicznym;")
     assert _unit(seed, "recital", "P").startswith("mając na uwadze, że w 2020 r.")
     note = _unit(seed, "footnote", "5")
-    assert note.startswith("Specjalny Sprawozdawca ONZ ds. Promocji") and note.endswith("Terroryzmu.")
+    assert note.startswith("Specjalny Sprawozdawca ONZ ds. Promocji") and note.endswith(
+        "Terroryzmu."
+    )
 
 
 def test_continuation_lines_are_not_units(seed: ParsedDocument) -> None:
@@ -74,7 +76,10 @@ def test_metadata(seed: ParsedDocument) -> None:
         "w zakresie praw człowieka w Kazachstanie"
     )
     assert (meta.date, meta.procedure, meta.language, meta.doc_type) == (
-        "2021-02-11", "2021/2544(RSP)", "pl", "resolution",
+        "2021-02-11",
+        "2021/2544(RSP)",
+        "pl",
+        "resolution",
     )
     assert "2021/C 465/15" in meta.references
 
@@ -95,7 +100,9 @@ def test_metadata(seed: ParsedDocument) -> None:
         ("26", "wzywa", ("Komisja", "wiceprzewodniczący Komisji", "wysoki przedstawiciel")),
     ],
 )
-def test_verbs_and_addressees(seed: ParsedDocument, label: str, verb: str, addressees: tuple[str, ...]) -> None:
+def test_verbs_and_addressees(
+    seed: ParsedDocument, label: str, verb: str, addressees: tuple[str, ...]
+) -> None:
     unit = next(u for u in seed.units if u.kind == "paragraph" and u.label == label)
     assert unit.verb == verb
     assert unit.addressees == addressees

@@ -9,12 +9,14 @@ guessing silently.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
 
 from rightsmonitor.errors import NotADocumentError
 from rightsmonitor.model import ReadText
+from rightsmonitor.nlp import lexicon_for
 
 __all__ = ["LEGACY_ENCODINGS", "decode_text", "read_text"]
 
@@ -64,6 +66,35 @@ def _badness(text: str) -> float:
     return 1000.0 * bad / max(len(text), 1)
 
 
+# Which languages write with each legacy encoding (to tell equally clean decodings apart).
+_ENCODING_LANGUAGES = {
+    "cp1250": ("pl", "cs", "sk", "hu", "sl", "hr", "ro"),
+    "iso-8859-2": ("pl", "cs", "sk", "hu", "sl", "hr", "ro"),
+    "cp1252": ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "fi"),
+    "iso-8859-1": ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "fi"),
+    "iso-8859-15": ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "fi"),
+    "cp1251": ("bg", "ru", "uk"),
+    "koi8-r": ("ru", "bg"),
+    "iso-8859-5": ("bg", "ru"),
+    "cp1253": ("el",),
+    "iso-8859-7": ("el",),
+    "cp1257": ("lt", "lv"),
+    "iso-8859-13": ("lt", "lv"),
+    "iso-8859-4": ("lt", "lv"),
+}
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _known_words(text: str, encoding: str) -> int:
+    """How many distinct non-ASCII words of ``text`` a word list of its languages knows."""
+    words = {w.lower() for w in _WORD.findall(text[:20000]) if not w.isascii()}
+    best = 0
+    for code in _ENCODING_LANGUAGES.get(encoding, ()):
+        lexicon = lexicon_for(code)
+        best = max(best, sum(1 for w in words if lexicon.knows(w)))
+    return best
+
+
 def _control_ratio(text: str) -> float:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     return controls / max(len(text), 1)
@@ -83,7 +114,33 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     else:
         if _control_ratio(text) > 0.01:
             raise NotADocumentError("binary data, not text (control characters)")
-        return text, "utf-8", ()
+        if not _suspicious_utf8(text):
+            return text, "utf-8", ()
+        legacy, encoding, _ = _decode_legacy(data)
+        if _badness(legacy) == 0 and _known_words(legacy, encoding) > _known_words(text, "utf-8"):
+            return legacy, encoding, (f"bytes are valid UTF-8 but read as {encoding}",)
+        return text, "utf-8", ("read as UTF-8, but some characters look like a mis-decoding",)
+    return _decode_legacy(data)
+
+
+def _EU_LETTER(code: int) -> bool:
+    """Letters the EU's languages (and Russian, Ukrainian, Kazakh sources) are written with."""
+    return (
+        code < 0x0180  # Latin, Latin-1, Latin Extended-A
+        or 0x0218 <= code <= 0x021B  # Romanian ș ț
+        or 0x0370 <= code <= 0x04FF  # Greek, Cyrillic (Kazakh letters included)
+        or 0x1E00 <= code <= 0x1EFF  # Latin Extended Additional
+    )
+
+
+def _suspicious_utf8(text: str) -> bool:
+    """Latin text with a few isolated letters no EU language uses (CJK among Polish words)."""
+    far = sum(1 for ch in text if ch.isalpha() and not _EU_LETTER(ord(ch)))
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return far > 0 and latin > 4 * far
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     scored: list[tuple[float, int, str, str]] = []
     for rank, encoding in enumerate(LEGACY_ENCODINGS):
         try:
@@ -96,16 +153,22 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     scored.sort()
     best_score, _, encoding, text = scored[0]
     warnings: list[str] = []
-    ties = [s for s in scored[1:] if s[0] == best_score and s[3] != text]
-    if ties:
-        guess = from_bytes(data, cp_isolation=[encoding, *(t[2] for t in ties)]).best()
-        if guess is not None:
-            encoding = guess.encoding.replace("_", "-")
-            text = str(guess)
-        warnings.append(
-            f"encoding is ambiguous between {', '.join([scored[0][2], *(t[2] for t in ties)])};"
-            f" read as {encoding}"
+    ties = [s for s in scored if s[0] == best_score]
+    if len({t[3] for t in ties}) > 1:
+        ranked = sorted(ties, key=lambda t: (-_known_words(t[3], t[2]), t[1]))
+        top, runner = (
+            _known_words(ranked[0][3], ranked[0][2]),
+            _known_words(ranked[1][3], ranked[1][2]),
         )
+        encoding, text = ranked[0][2], ranked[0][3]
+        if top - runner < 3:  # too little evidence to choose silently
+            if top == runner:
+                guess = from_bytes(data, cp_isolation=[t[2] for t in ties]).best()
+                if guess is not None:
+                    encoding, text = guess.encoding.replace("_", "-"), str(guess)
+            warnings.append(
+                f"encoding is ambiguous between {', '.join(t[2] for t in ties)}; read as {encoding}"
+            )
     if best_score > 50 or _control_ratio(text) > 0.01:
         raise NotADocumentError("binary data, not text (no encoding gives readable text)")
     return text, encoding, tuple(warnings)

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-__all__ = ["LanguageData", "Verb", "available_languages", "load_language"]
+__all__ = ["DEFAULT_DATE_FORMAT", "LanguageData", "Verb", "available_languages", "load_language"]
 
 _ROOT = Path(__file__).parent
+# Day, month in words, year: '11 lutego 2021', '11. Februar 2021', '11 de febrero de 2021'.
+DEFAULT_DATE_FORMAT = r"\b(?P<day>\d{1,2})\.?\s+(?P<month>{month})\.?\s+(?P<year>\d{4})\b"
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,19 @@ class LanguageData:
     furniture: tuple[re.Pattern[str], ...]
     title_date_prefix: tuple[str, ...]
     title_drop: tuple[re.Pattern[str], ...]
+    recital_labels: tuple[str, ...]  # empty: Latin A, B, … Z, AA, AB …
+    date_formats: tuple[str, ...]  # regexes with {month} and groups day, month, year
+    determiners: tuple[str, ...]  # articles that may open an addressee ('the', 'la', 'die')
     doc_types: tuple[tuple[str, tuple[str, ...]], ...]
     verbs: tuple[Verb, ...]
+
+    def recital_label(self, n: int) -> str:
+        """The n-th recital label (0-based): 'A' … 'Z', 'AA', 'AB' … or the language's own."""
+        letters = self.recital_labels or tuple(chr(ord("A") + i) for i in range(26))
+        if n < len(letters):
+            return letters[n]
+        n -= len(letters)
+        return letters[n // len(letters) % len(letters)] + letters[n % len(letters)]
 
     def month_number(self, word: str) -> int | None:
         low = word.lower().rstrip(".")
@@ -80,6 +93,9 @@ def _parse(code: str, data: dict[str, object], verbs: list[dict[str, str]]) -> L
         furniture=tuple(re.compile(p) for p in _strings(data, "furniture")),
         title_date_prefix=_strings(data, "title_date_prefix"),
         title_drop=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data, "title_drop")),
+        recital_labels=_strings(data, "recital_labels"),
+        date_formats=_strings(data, "date_formats") or (DEFAULT_DATE_FORMAT,),
+        determiners=_strings(data, "determiners"),
         doc_types=tuple((k, tuple(v)) for k, v in doc_types_raw.items()),
         verbs=tuple(
             Verb(v["phrase"], v["verb"], v["stance"], v.get("addressee", "")) for v in ordered_verbs

@@ -32,15 +32,20 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def find_dates(text: str, lang: LanguageData) -> list[tuple[int, str]]:
     """(offset, ISO date) of every full date written in words or digits, in text order."""
     found: list[tuple[int, str]] = []
-    months = "|".join(re.escape(f) for forms in lang.months for f in forms if len(f) > 2)
+    months = "|".join(
+        re.escape(f)
+        for forms in lang.months
+        for f in sorted(forms, key=len, reverse=True)
+        if len(f) > 2
+    )
     if months:
-        for m in re.finditer(
-            rf"\b(\d{{1,2}})\.?\s+({months})\.?\s+(\d{{4}})\b", text, re.IGNORECASE
-        ):
-            month = lang.month_number(m.group(2))
-            iso = _iso(int(m.group(3)), month, int(m.group(1))) if month else None
-            if iso:
-                found.append((m.start(), iso))
+        for fmt in lang.date_formats:
+            pattern = re.compile(fmt.replace("{month}", months), re.IGNORECASE)
+            for m in pattern.finditer(text):
+                month = lang.month_number(m.group("month"))
+                iso = _iso(int(m.group("year")), month, int(m.group("day"))) if month else None
+                if iso:
+                    found.append((m.start(), iso))
     for m in _NUMERIC_DATE.finditer(text):
         iso = _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if iso:
@@ -67,6 +72,11 @@ def _title(front: str, pos: int, lang: LanguageData, hint: str | None) -> str | 
     if pos < 0:
         return hint
     line_end = front.find("\n", pos)
+    line_start = front.rfind("\n", 0, pos) + 1
+    opening = front[line_start:pos]
+    if len(opening) <= 80 and "/" not in opening and not _NUMERIC_DATE.search(opening):
+        pos = line_start  # the heading's own opening words: 'Az Európai Parlament … állásfoglalása'
+
     title = front[pos : line_end if line_end >= 0 else len(front)]
     cut = _PROC_PAREN.search(title)
     proc = PROCEDURE.search(title)

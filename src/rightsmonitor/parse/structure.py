@@ -18,7 +18,7 @@ from rightsmonitor.model import RepairedText, Unit, UnitKind
 __all__ = ["RawUnit", "find_units", "recital_label"]
 
 _DASHES = "–—\\-•▪\uf0a7\uf0b7\uf02d\u2212"
-_BEFORE = r"(?:(?<=\A)|(?<=\n)|(?<=[,;:.]\s)|(?<=[,;:.]))"
+_BEFORE = r"(?:(?<=\A)|(?<=\n)|(?<=[,;:.·\u0387]\s)|(?<=[,;:.·\u0387]))"
 _CONTINUATION = re.compile(
     r"^(?:\(?[a-z]{1,2}\)|[a-z]\.\s|\(?[ivx]{1,5}\)|[–—•\-]\s|[a-ząćęłńóśźż])"
 )
@@ -32,11 +32,9 @@ class RawUnit:
     start: int  # where the unit's text begins (after the marker)
 
 
-def recital_label(n: int) -> str:
-    """0 → 'A', 25 → 'Z', 26 → 'AA', 27 → 'AB' (the EP's sequence)."""
-    if n < 26:
-        return chr(ord("A") + n)
-    return chr(ord("A") + n // 26 - 1) + chr(ord("A") + n % 26)
+def recital_label(n: int, lang: LanguageData) -> str:
+    """0 → 'A', 25 → 'Z', 26 → 'AA', 27 → 'AB' (the EP's sequence), or the language's own."""
+    return lang.recital_label(n)
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -62,14 +60,11 @@ def _candidates(text: str, lang: LanguageData) -> list[RawUnit]:
                         m.end(),
                     )
                 )
-    if lang.recital:
-        rec = re.compile(
-            rf"{_BEFORE}[ ]*([A-Z]{{1,2}})\.[ ]+(?=(?:{_alternation(lang.recital)})(?![^\W\d_]))",
-            re.IGNORECASE,
-        )
-        for m in rec.finditer(text):
-            if m.group(1).isupper():
-                found.append(RawUnit("recital", m.group(1), m.start(1), m.end()))
+    opener = f"(?:{_alternation(lang.recital)})(?![^\\W\\d_])" if lang.recital else "\\S"
+    rec = re.compile(rf"{_BEFORE}[ ]*([^\W\d_]{{1,2}})\.[ ]+(?={opener})", re.IGNORECASE)
+    for m in rec.finditer(text):
+        if m.group(1).isupper():
+            found.append(RawUnit("recital", m.group(1), m.start(1), m.end()))
     para = re.compile(rf"{_BEFORE}[ ]*(\d{{1,3}})\.[ ]+(?=\S)")
     for m in para.finditer(text):
         found.append(RawUnit("paragraph", m.group(1), m.start(1), m.end()))
@@ -77,7 +72,7 @@ def _candidates(text: str, lang: LanguageData) -> list[RawUnit]:
     return found
 
 
-def _sequence(cands: list[RawUnit]) -> list[RawUnit]:
+def _sequence(cands: list[RawUnit], lang: LanguageData) -> list[RawUnit]:
     """Keep candidates that fit the order citations → recitals → paragraphs."""
     accepted: list[RawUnit] = []
     phase = 0  # 0 citations, 1 recitals, 2 paragraphs
@@ -87,7 +82,9 @@ def _sequence(cands: list[RawUnit]) -> list[RawUnit]:
             continue
         if cand.kind == "citation" and phase == 0:
             accepted.append(cand)
-        elif cand.kind == "recital" and phase <= 1 and cand.label == recital_label(next_recital):
+        elif (
+            cand.kind == "recital" and phase <= 1 and cand.label == lang.recital_label(next_recital)
+        ):
             accepted.append(cand)
             phase, next_recital = 1, next_recital + 1
         elif (
@@ -117,7 +114,7 @@ def _unit_end(text: str, start: int, limit: int) -> int:
 def find_units(repaired: RepairedText, lang: LanguageData) -> list[Unit]:
     text = repaired.text
     body = text[: repaired.body_end]
-    raw = _sequence(_candidates(body, lang))
+    raw = _sequence(_candidates(body, lang), lang)
     units: list[Unit] = []
     for i, ru in enumerate(raw):
         limit = raw[i + 1].marker_start if i + 1 < len(raw) else len(body)

@@ -18,7 +18,7 @@ __all__ = ["Lead", "leading_verb"]
 
 _ADJ_SUFFIX = re.compile(r"(al|ive|ic|ous|ern|ian|ary|ent|ant|ile|ish|ese|an)$")
 _DROP_LEAD = re.compile(r"^(including|in particular|notably|such as|especially|namely)\b", re.I)
-_DETERMINERS = ("the ", "its ", "their ", "all ", "his ", "her ")
+_DETERMINERS = {"the", "its", "their", "all", "his", "her"}
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _split(phrase: str, lang: LanguageData) -> list[str]:
                 nxt.extend(_split_on(piece, join))
             pieces = nxt
         out.extend(pieces)
-    function_words = {w for w in lang.stopwords if " " not in w} - {d.strip() for d in _DETERMINERS}
+    function_words = {w for w in lang.stopwords if " " not in w} - set(lang.determiners)
     return [p for p in out if p and not _DROP_LEAD.match(p) and p.split()[0] not in function_words]
 
 
@@ -82,7 +82,7 @@ def _split_on(piece: str, join: str) -> list[str]:
     for chunk in chunks[1:]:
         left = merged[-1].split()[-1] if merged[-1].split() else ""
         adjective_pair = left.islower() and chunk[:1].islower() and bool(_ADJ_SUFFIX.search(left))
-        if adjective_pair and not chunk.lower().startswith(_DETERMINERS):
+        if adjective_pair and chunk.split()[0].lower() not in _DETERMINERS:
             merged[-1] = f"{merged[-1]} {join} {chunk}"  # 'federal and local authorities'
         else:
             merged.append(chunk)
