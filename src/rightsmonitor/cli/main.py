@@ -25,8 +25,9 @@ _EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def _library(ctx: click.Context) -> Library:
-    url = resolve_database_url(ctx.obj["db"])
-    return Library(url)
+    library = Library(resolve_database_url(ctx.obj["db"]))
+    ctx.call_on_close(library.close)
+    return library
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -18,7 +18,7 @@ REFERENCE_PATTERNS = (
     re.compile(r"\b(?:RC-)?[ABC]\d{1,2}-\d{4}/\d{4}\b"),  # session documents: RC-B10-0249/2025
     re.compile(r"\b(?:TA|RC|[ABC])-\d{1,2}-\d{4}-\d{4}\b"),  # doceo ids: TA-9-2021-0056
 )
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
+_NUMERIC_DATE = re.compile(r"(?<![\d.\-])(\d{1,2})([.\-])(\d{1,2})\2(\d{4})(?![\d.]\d)")
 _PROC_PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\d{4}/\d{4}\([A-Z]{3}\)\)")
 
 
@@ -47,7 +47,7 @@ def find_dates(text: str, lang: LanguageData) -> list[tuple[int, str]]:
                 if iso:
                     found.append((m.start(), iso))
     for m in _NUMERIC_DATE.finditer(text):
-        iso = _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        iso = _iso(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         if iso:
             found.append((m.start(), iso))
     return sorted(found)

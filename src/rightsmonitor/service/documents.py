@@ -79,9 +79,22 @@ class Library:
     """The documents of one database."""
 
     def __init__(self, database_url: str) -> None:
-        engine = make_engine(database_url)
-        migrate(engine)
-        self.documents = DocumentStore(engine)
+        self._engine = make_engine(database_url)
+        try:
+            migrate(self._engine)
+        except Exception:
+            self._engine.dispose()
+            raise
+        self.documents = DocumentStore(self._engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def ingest_bytes(self, data: bytes, name: str, language: str | None = None) -> IngestOutcome:
         sha256 = hashlib.sha256(data).hexdigest()

@@ -55,6 +55,7 @@ def migrate(engine: Engine) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except Exception as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         raise StoreError(
-            f"cannot open or migrate the database ({type(exc).__name__}: {exc})"
+            f"cannot open or migrate the database ({reason[0] if reason else type(exc).__name__})"
         ) from exc
