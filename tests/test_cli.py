@@ -142,3 +142,9 @@ def test_bench_prints_a_table() -> None:
     result = run("bench", "--repeat", "1")
     assert result.returncode == 0, result.stderr
     assert "words/s" in result.stdout and "TOTAL" in result.stdout
+
+
+def test_unknown_language_is_refused() -> None:
+    result = run("parse", str(corpus_path(f"seed/{SEED_NAME}")), "--language", "xx")
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("error: --language: unknown language 'xx'")

@@ -85,7 +85,9 @@ def test_nothing_is_half_stored(database_url: str, seed_bytes: bytes) -> None:
     parsed = parse_read_text(read)
     broken = replace(parsed, units=(parsed.units[0], parsed.units[0]))  # duplicate unit id
     with pytest.raises(IntegrityError):
-        store.add("f" * 64, seed_bytes, SEED_NAME, read, broken, "test", "2026-01-01T00:00:00+00:00")
+        store.add(
+            "f" * 64, seed_bytes, SEED_NAME, read, broken, "test", "2026-01-01T00:00:00+00:00"
+        )
     assert not store.has("f" * 64)
     assert store.original("f" * 64) is None
     engine.dispose()
@@ -99,5 +101,8 @@ def test_unreachable_database_is_one_line_error() -> None:
 
 def test_database_url_resolution(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert resolve_database_url(str(tmp_path / "x.sqlite"), env={}).startswith("sqlite:////")
-    assert resolve_database_url(None, env={"RIGHTSMONITOR_DATABASE_URL": "postgresql://h/db"}) == "postgresql://h/db"
+    assert (
+        resolve_database_url(None, env={"RIGHTSMONITOR_DATABASE_URL": "postgresql://h/db"})
+        == "postgresql://h/db"
+    )
     assert resolve_database_url(None, env={}).endswith("rightsmonitor.sqlite")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rightsmonitor.errors import ConfigError
 from rightsmonitor.lang import available_languages, load_language
 from rightsmonitor.model import ParsedDocument, ReadText, Unit
 from rightsmonitor.parse.language import detect_language
@@ -52,9 +53,12 @@ def _paragraphs(text: str) -> list[Unit]:
 
 def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocument:
     """Parse what a reader produced. ``language`` overrides detection."""
+    if language and language not in available_languages():
+        known = ", ".join(available_languages())
+        raise ConfigError(f"unknown language {language!r} (known: {known})", source="--language")
     code = language or detect_language(read.text)
     if code not in available_languages():
-        code = "en"
+        code = "en"  # no known words at all: English markers are the EP's lingua franca
     lang = load_language(code)
     repaired = repair(read, lang)
     units = find_units(repaired, lang)

@@ -1,0 +1,31 @@
+"""Docs that cannot lie: every command, option and setting is in the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+
+from rightsmonitor.cli import cli
+from rightsmonitor.settings import DATABASE_URL_ENV
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _options(command: click.Command) -> list[str]:
+    return [opt for p in command.params if isinstance(p, click.Option) for opt in p.opts]
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_and_option_is_documented(name: str) -> None:
+    assert f"rightsmonitor {name}" in README
+    for option in _options(cli.commands[name]):
+        assert option in README, f"{name} {option} is not in the README"
+
+
+def test_global_options_and_settings_are_documented() -> None:
+    for option in _options(cli):
+        assert option in README
+    assert DATABASE_URL_ENV in README
+    assert "make demo" in README and "make test" in README
