@@ -11,11 +11,11 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import CORPUS
 
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.model import ParsedDocument
 from rightsmonitor.parse import parse_read_text
+from tests.conftest import CORPUS
 
 TRUTH = json.loads(
     (Path(__file__).parent / "fixtures" / "corpus_structure.json").read_text("utf-8")

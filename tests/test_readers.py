@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
-from tests.conftest import corpus_path
 
 from rightsmonitor.errors import (
     EmptyDocumentError,
@@ -18,6 +17,7 @@ from rightsmonitor.errors import (
     UnsupportedTypeError,
 )
 from rightsmonitor.ingest import decode_text, read_bytes
+from tests.conftest import corpus_path
 
 POLISH = "Zażółć gęślą jaźń. Świętokrzyskie, Źródło, ĄĘ — wzywa rząd Kazachstanu do uwolnienia więźniów.\n"
 ENGLISH = "The European Parliament “strongly” condemns the arrests – and calls for their release.\n"

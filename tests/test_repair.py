@@ -9,7 +9,6 @@ from functools import lru_cache
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.conftest import SEED_NAME, corpus_path
 
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.lang import load_language
@@ -17,6 +16,7 @@ from rightsmonitor.model import ReadText
 from rightsmonitor.nlp import lexicon_for
 from rightsmonitor.parse import parse_read_text, repair
 from rightsmonitor.parse.dehyphen import decide_break
+from tests.conftest import SEED_NAME, corpus_path
 
 
 def _repair(text: str, lang: str = "pl", media: str = "text/plain") -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import SEED_NAME
 
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.model import ParsedDocument
 from rightsmonitor.parse import parse_read_text
+from tests.conftest import SEED_NAME
 
 
 @pytest.fixture(scope="module")
