@@ -9,7 +9,26 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _find_corpus() -> Path:
+    """The shared corpus: $RIGHTSMONITOR_CORPUS, else ../shared/corpus beside the checkout."""
+    candidates = [
+        Path(os.environ["RIGHTSMONITOR_CORPUS"])
+        if os.environ.get("RIGHTSMONITOR_CORPUS")
+        else None,
+        ROOT.parent / "shared" / "corpus",
+        Path("/work/shared/corpus"),  # the project's workspace, for clones made elsewhere
+    ]
+    for path in candidates:
+        if path is not None and (path / "MANIFEST.md").exists():
+            return path
+    return ROOT.parent / "shared" / "corpus"
+
+
+CORPUS = _find_corpus()
+# CI sets this so that a missing corpus fails instead of silently skipping its tests.
+REQUIRE_CORPUS = os.environ.get("RIGHTSMONITOR_REQUIRE_CORPUS") == "1"
 EXAMPLES = ROOT / "src" / "rightsmonitor" / "examples"
 SEED_NAME = "ep-2021-kazakhstan-oj-c465-15.pl.txt"
 
@@ -27,6 +46,8 @@ def corpus_path(relative: str) -> Path:
     bundled = EXAMPLES / Path(relative).name
     if bundled.exists():
         return bundled
+    if REQUIRE_CORPUS:
+        pytest.fail(f"corpus file {relative} not found under {CORPUS}")
     pytest.skip(f"corpus file {relative} not available")
     raise AssertionError  # unreachable: skip raises
 
