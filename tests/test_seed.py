@@ -97,7 +97,7 @@ def test_metadata(seed: ParsedDocument) -> None:
         ("22", "zachęca", ("delegatura UE w Kazachstanie",)),
         ("23", "wzywa", ("delegatura UE w Kazachstanie",)),
         ("24", "przypomina", ()),
-        ("26", "wzywa", ("Komisja", "wiceprzewodniczący Komisji", "wysoki przedstawiciel")),
+        ("26", "wzywa", ("Komisja", "wiceprzewodniczący Komisji / wysoki przedstawiciel")),
     ],
 )
 def test_verbs_and_addressees(

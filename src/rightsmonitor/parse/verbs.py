@@ -61,8 +61,8 @@ def _cut(rest: str, lang: LanguageData) -> str:
 
 
 def _split(phrase: str, lang: LanguageData) -> list[str]:
-    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+/\s+|\s*/\s*", phrase) if p.strip()]
-    joins = [j for j in lang.addressee_join if j not in {",", "/"}]
+    parts = [p.strip() for p in re.split(r"\s*,\s*", phrase) if p.strip()]
+    joins = [j for j in lang.addressee_join if j not in {",", "/"}]  # 'VP/HR' is one addressee
     out: list[str] = []
     for part in parts:
         pieces = [part]
@@ -102,7 +102,10 @@ def leading_verb(text: str, lang: LanguageData) -> Lead | None:
             stretch = " ".join(words[: noun_phrase_length(words, verb.addressee)]).replace(
                 " ,", ","
             )
-            names = [_polish_np(n.split(), verb.addressee) for n in _split(stretch, lang)]
+            names = [
+                " / ".join(_polish_np(side.split(), verb.addressee) for side in n.split(" / "))
+                for n in _split(stretch, lang)
+            ]
         else:
             names = _split(stretch, lang)
         addressees = tuple(n for n in names if len(n) > 1)
