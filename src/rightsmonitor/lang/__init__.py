@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-__all__ = ["DEFAULT_DATE_FORMAT", "LanguageData", "Verb", "available_languages", "load_language"]
+__all__ = [
+    "DEFAULT_DATE_FORMAT",
+    "Ending",
+    "LanguageData",
+    "NameData",
+    "Verb",
+    "available_languages",
+    "load_data",
+    "load_language",
+    "load_names",
+]
 
 _ROOT = Path(__file__).parent
 # Day, month in words, year: '11 lutego 2021', '11. Februar 2021', '11 de febrero de 2021'.
@@ -123,3 +133,72 @@ def load_language(code: str) -> LanguageData:
 @lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in _ROOT.iterdir() if (p / "structure.toml").is_file()))
+
+
+@dataclass(frozen=True)
+class Ending:
+    form: str
+    nom: str
+    cases: tuple[str, ...]
+    gender: str
+    after_consonant: bool = False
+    after_hard: bool = False  # not after l, j, i, k, g (they soften: 'Jardemalie' is not -a + -ie)
+
+
+@dataclass(frozen=True)
+class NameData:
+    endings: tuple[Ending, ...]
+    feminine_nominative: tuple[str, ...]
+    indeclinable_feminine: tuple[str, ...]
+    indeclinable_endings: tuple[str, ...]
+    surname_shapes: tuple[re.Pattern[str], ...]
+    person_cues: dict[str, str]
+    org_cues: dict[str, str]
+    list_markers: tuple[str, ...]
+    feminine_surname_endings: tuple[str, ...] = ()
+    masculine_surname_endings: tuple[str, ...] = ()
+    org_heads: frozenset[str] = frozenset()
+
+
+@cache
+def load_data(code: str, name: str) -> dict[str, object]:
+    """A data file ``lang/<code>/<name>.toml`` as a dict (empty when the file is absent)."""
+    path = _ROOT / code / f"{name}.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def load_names(code: str) -> NameData:
+    data = load_data(code, "names")
+    endings = sorted(
+        (
+            Ending(
+                e["form"],
+                e["nom"],
+                tuple(e["cases"]),
+                e["gender"],
+                e.get("after_consonant", False),
+                e.get("after_hard", False),
+            )
+            for e in data.get("endings", [])
+        ),  # type: ignore[attr-defined]  # TOML arrays of tables
+        key=lambda e: -len(e.form),
+    )
+    return NameData(
+        endings=tuple(endings),
+        feminine_nominative=_strings(data, "feminine_nominative"),
+        indeclinable_feminine=_strings(data, "indeclinable_feminine"),
+        indeclinable_endings=_strings(data, "indeclinable_endings"),
+        surname_shapes=tuple(
+            re.compile(p, re.IGNORECASE) for p in _strings(data, "surname_shapes")
+        ),
+        person_cues=dict(data.get("person_cues", {})),  # type: ignore[call-overload]  # TOML table
+        org_cues=dict(data.get("org_cues", {})),  # type: ignore[call-overload]  # TOML table
+        list_markers=_strings(data, "list_markers"),
+        feminine_surname_endings=_strings(data, "feminine_surname_endings"),
+        masculine_surname_endings=_strings(data, "masculine_surname_endings"),
+        org_heads=frozenset(_strings(data, "org_heads")),
+    )

@@ -2,5 +2,17 @@
 
 from rightsmonitor.nlp.lexicon import Lexicon, lexicon_for
 from rightsmonitor.nlp.morph import analyse, nominative_phrase, to_nominative, with_case
+from rightsmonitor.nlp.tokens import Token, fold, name_key, tokenize
 
-__all__ = ["Lexicon", "analyse", "lexicon_for", "nominative_phrase", "to_nominative", "with_case"]
+__all__ = [
+    "Lexicon",
+    "Token",
+    "analyse",
+    "fold",
+    "lexicon_for",
+    "name_key",
+    "nominative_phrase",
+    "to_nominative",
+    "tokenize",
+    "with_case",
+]

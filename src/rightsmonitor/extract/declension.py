@@ -1,0 +1,121 @@
+"""Nominative hypotheses for inflected names (Polish declension of foreign names).
+
+Each token of a name yields hypotheses (nominative, case, gender): from morfeusz2's
+proper-name readings (imię, nazwisko) when it knows the name, and from the ending rules in
+``lang/<code>/names.toml`` for names it does not know. The document decides between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rightsmonitor.lang import load_names
+from rightsmonitor.nlp.morph import analyse
+
+__all__ = ["CASES", "Hypothesis", "name_hypotheses", "token_hypotheses"]
+
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
+_VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    nominative: tuple[str, ...]
+    case: str
+    gender: str  # 'm' | 'f'
+    score: float  # how much evidence: morfeusz readings > rules > identity
+
+
+def _proper_readings(word: str) -> set[tuple[str, str, str]]:
+    out: set[tuple[str, str, str]] = set()
+    for lemma, tag in analyse(word):
+        parts = tag.split(":")
+        if parts[0] != "subst" or len(parts) < 4 or parts[1] != "sg":
+            continue
+        gender = "f" if parts[3] == "f" else "m"
+        out.add((lemma, parts[2], gender))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _is_proper_name(word: str) -> bool:
+    """morfeusz2 knows ``word`` as a given name, or as a surname that is not also a common
+    word ('Rada' is a surname, but 'rada' a council: not evidence of a person)."""
+    from rightsmonitor.nlp.morph import _morfeusz
+
+    given = surname = common = False
+    for _s, _e, (orth, _l, _t, names, _q) in _morfeusz().analyse(word):
+        if orth == word:
+            given = given or "imię" in names
+            surname = surname or "nazwisko" in names
+    for _s, _e, (_o, _l, tag, names, _q) in _morfeusz().analyse(word.lower()):
+        common = common or ((tag != "ign" and not names) or "nazwa_pospolita" in names)
+    return given or (surname and not common)
+
+
+@lru_cache(maxsize=65536)
+def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float], ...]:
+    """(nominative, case, gender, score) for one capitalised word in language ``code``."""
+    names = load_names(code)
+    found: dict[tuple[str, str, str], float] = {}
+    if _is_proper_name(word):
+        for lemma, case, gender in _proper_readings(word):
+            if lemma[:1].isupper():
+                found[(lemma, case, gender)] = 3.0 + (0.1 if word.startswith(lemma) else 0.0)
+    last = word[-1:]
+    consonant_final = last.isalpha() and last not in _VOWELS
+    # the word as it stands, read as a nominative
+    if consonant_final or last in "iy":
+        found.setdefault((word, "nom", "m"), 1.0)
+    if any(word.endswith(e) for e in names.feminine_nominative):
+        found.setdefault((word, "nom", "f"), 1.0)
+        found.setdefault((word, "nom", "m"), 0.3)  # men's names in -a: 'Garifułła'
+    if any(word.endswith(e) for e in names.indeclinable_endings):
+        for case in CASES:
+            for gender in ("m", "f"):
+                found.setdefault((word, case, gender), 1.0)
+        return tuple((n, c, g, s) for (n, c, g), s in found.items())
+    indeclinable = ("consonant" in names.indeclinable_feminine and consonant_final) or (
+        last in names.indeclinable_feminine
+    )
+    if indeclinable:
+        for case in CASES:
+            found.setdefault((word, case, "f"), 0.5)
+    for ending in names.endings:
+        if not word.endswith(ending.form) or len(word) - len(ending.form) < 2:
+            continue
+        stem = word[: len(word) - len(ending.form)]
+        if ending.after_consonant and (not stem or stem[-1] in _VOWELS):
+            continue
+        if ending.after_hard and stem[-1:] in ("l", "j", "i", "k", "g"):
+            continue
+        if ending.gender == "m" and ending.nom == "" and stem[-1:] in _VOWELS:
+            continue  # a masculine consonant stem must end in a consonant
+        nominative = stem + ending.nom
+        for case in ending.cases:
+            found.setdefault((nominative, case, ending.gender), 2.0)
+    if not names.endings:  # a language that does not inflect names
+        for gender in ("m", "f"):
+            found.setdefault((word, "nom", gender), 1.0)
+    return tuple((n, c, g, s) for (n, c, g), s in found.items())
+
+
+def name_hypotheses(tokens: tuple[str, ...], code: str) -> list[Hypothesis]:
+    """Hypotheses for a whole name: every token in the same case and gender."""
+    per_token = [token_hypotheses(t, code) for t in tokens]
+    out: list[Hypothesis] = []
+    for case in CASES:
+        for gender in ("m", "f"):
+            forms: list[str] = []
+            score = 0.0
+            for options in per_token:
+                fits = [o for o in options if o[1] == case and o[2] == gender]
+                if not fits:
+                    break
+                best = max(fits, key=lambda o: o[3])
+                forms.append(best[0])
+                score += best[3]
+            else:
+                out.append(Hypothesis(tuple(forms), case, gender, score / max(len(tokens), 1)))
+    return out

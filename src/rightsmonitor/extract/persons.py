@@ -1,0 +1,386 @@
+"""persons.v1 — natural persons named in a document, in the nominative, with every mention.
+
+Decided at the document level: runs of capitalised words are typed by the cue before them
+(a role such as 'więźniów politycznych, w tym …' or an organisation word such as 'ruchów …:'),
+by the shape of the name (surname endings, morfeusz2's proper-name readings) and by what the
+rest of the document says about the same name; a list shares one grammatical case; a form
+seen in the nominative elsewhere settles a stem; relatives stay apart (the full name is the key).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rightsmonitor.extract.declension import CASES, Hypothesis, name_hypotheses
+from rightsmonitor.extract.runs import NameList, Run, find_lists
+from rightsmonitor.lang import NameData, load_names
+from rightsmonitor.model import Mention, Person, Unit, fact_id
+from rightsmonitor.nlp import lexicon_for, name_key
+from rightsmonitor.nlp.morph import analyse
+
+__all__ = ["NAME", "PersonFinding", "extract_persons"]
+
+NAME = "persons.v1"
+_FEMININE_CUES = {
+    "obrończyni",
+    "aktywistka",
+    "dziennikarka",
+    "blogerka",
+    "działaczka",
+    "uchodźczyni",
+    "córka",
+    "matka",
+    "żona",
+    "ms",
+    "mrs",
+}
+_MASCULINE_CUES = {"syn", "ojciec", "brat", "mąż", "mr", "filantrop", "aktywista", "dziennikarz"}
+
+
+@dataclass
+class PersonFinding:
+    persons: list[Person]
+    org_runs: list[tuple[str, Run, str]] = field(default_factory=list)  # (unit, run, org type)
+
+
+@dataclass
+class _Candidate:
+    unit: str
+    run: Run
+    name_list: NameList
+    tokens: tuple[str, ...]
+    start: int
+    title_role: str | None = None
+
+
+def _proper_or_unknown(word: str, code: str) -> tuple[bool, bool]:
+    """(is a known proper name, is a known common word) for one token."""
+    readings = analyse(word)
+    from rightsmonitor.extract.declension import _is_proper_name
+
+    proper = _is_proper_name(word)
+    if code == "pl":
+        common = bool(readings) and not proper
+    else:
+        common = lexicon_for(code).frequency(word.lower()) >= 4.2 and not proper
+    return proper, common
+
+
+def _shape(word: str, names: NameData) -> bool:
+    return any(p.search(word) for p in names.surname_shapes)
+
+
+def _looks_like_person(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
+    if len(tokens) < 2:
+        return False
+    info = [_proper_or_unknown(t, code) for t in tokens]
+    if all(common for _, common in info):
+        return False
+    evidence = any(proper for proper, _ in info) or _shape(tokens[-1], names)
+    geo_or_org = any(_is_geo(t) or _is_org_head(t, names) for t in tokens)
+    return evidence and not geo_or_org
+
+
+def _is_geo(word: str) -> bool:
+    from rightsmonitor.nlp.morph import _morfeusz
+
+    names: set[str] = set()
+    for _s, _e, (orth, _l, _t, classes, _q) in _morfeusz().analyse(word):
+        if orth == word:
+            names.update(classes)
+    return "nazwa_geograficzna" in names and not names & {"imię", "nazwisko"}
+
+
+def _is_org_head(word: str, names: NameData) -> bool:
+    low = word.lower()
+    return low in names.org_heads or any(
+        lemma.lower() in names.org_heads for lemma, _ in analyse(word)
+    )
+
+
+def _split_run(run: Run, names: NameData, code: str) -> Run:
+    """'Demokratyczny Wybór Kazachstanu Muchtarowi Abliazowowi' → the trailing person."""
+    tokens = run.tokens
+    for cut in range(len(tokens) - 2, 0, -1):
+        tail = tokens[cut:]
+        head = tokens[:cut]
+        if _shape(tail[-1], names) and any(
+            _proper_or_unknown(t, code)[1] or _is_geo(t) for t in head
+        ):
+            offset = len(" ".join(head)) + 1
+            return Run(tail, run.start + offset, run.end, run.quoted)
+    return run
+
+
+def _strip_title(run: Run, names: NameData) -> tuple[Run, str | None]:
+    for n in (2, 1):
+        if len(run.tokens) > n + 1:
+            phrase = " ".join(run.tokens[:n]).lower()
+            if phrase in names.person_cues:
+                offset = len(" ".join(run.tokens[:n])) + 1
+                return Run(
+                    run.tokens[n:], run.start + offset, run.end, run.quoted
+                ), names.person_cues[phrase]
+    return run, None
+
+
+def _blocked(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
+    """Not a person: an organisation head word or a place inside, or only common words."""
+    if any(_is_geo(t) or _is_org_head(t, names) for t in tokens):
+        return True
+    return all(_proper_or_unknown(t, code)[1] for t in tokens)
+
+
+def _evidence(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
+    return any(_proper_or_unknown(t, code)[0] for t in tokens) or _shape(tokens[-1], names)
+
+
+def _person_typed(name_list: NameList) -> bool:
+    cue = name_list.cue
+    after = name_list.after_cue
+    return (cue is not None and cue.kind == "person") or (
+        after is not None and after.kind == "person"
+    )
+
+
+def _collect(
+    units: list[Unit], code: str, names: NameData
+) -> tuple[list[_Candidate], list[tuple[str, Run, str]], list[tuple[str, Run, NameList]]]:
+    candidates: list[_Candidate] = []
+    orgs: list[tuple[str, Run, str]] = []
+    leftovers: list[tuple[str, Run, NameList]] = []
+    for unit in units:
+        for name_list in find_lists(unit.text, names):
+            cue = name_list.cue
+            org_typed = cue is not None and cue.kind == "org"
+            kept: list[tuple[Run, str | None, bool]] = []
+            for raw in name_list.runs:
+                run = _split_run(raw, names, code)
+                if run is not raw:
+                    head = Run(
+                        raw.tokens[: len(raw.tokens) - len(run.tokens)],
+                        raw.start,
+                        run.start - 1,
+                        raw.quoted,
+                    )
+                    orgs.append((unit.id, head, cue.label if org_typed and cue else "other"))
+                elif raw.quoted or org_typed:
+                    orgs.append((unit.id, raw, cue.label if org_typed and cue else "other"))
+                    continue
+                run, title_role = _strip_title(run, names)
+                if len(run.tokens) < 2 or _blocked(run.tokens, names, code):
+                    continue
+                kept.append((run, title_role, _evidence(run.tokens, names, code)))
+            list_is_person = _person_typed(name_list) or any(ev for _, _, ev in kept)
+            for run, title_role, ev in kept:
+                if ev or list_is_person:
+                    candidates.append(
+                        _Candidate(unit.id, run, name_list, run.tokens, run.start, title_role)
+                    )
+                else:
+                    leftovers.append((unit.id, run, name_list))
+    return candidates, orgs, leftovers
+
+
+def _constraint(name_list: NameList) -> frozenset[str]:
+    """Cases an apposition cue allows ('aktywistki Gulzipy' → gen)."""
+    for cue in (name_list.after_cue, *name_list.cues[:1]):
+        if (
+            cue is not None
+            and cue.kind == "person"
+            and (cue.after or (cue.adjacent and not cue.marked))
+        ):
+            return cue.case
+    return frozenset()
+
+
+def _bonus(h: Hypothesis, own: frozenset[str], seen: Counter[str]) -> float:
+    """A nominative written (or strongly implied) elsewhere in the document settles the stem."""
+    key = name_key(" ".join(h.nominative))
+    return 1.5 if seen[key] - (1 if key in own else 0) > 0 else 0.0
+
+
+def _choose(
+    hyps: list[Hypothesis],
+    case: str,
+    own: frozenset[str],
+    seen: Counter[str],
+    gender_hint: str | None,
+) -> Hypothesis | None:
+    fits = [h for h in hyps if h.case == case]
+    if not fits:
+        return None
+
+    def score(h: Hypothesis) -> tuple[float, int]:
+        bonus = _bonus(h, own, seen)
+        return h.score + bonus + (0.3 if gender_hint == h.gender else 0.0), int(h.gender == "m")
+
+    return max(fits, key=score)
+
+
+def _gender_hint(name_list: NameList) -> str | None:
+    for cue in (name_list.after_cue, name_list.role_cue()):
+        if cue is None:
+            continue
+        if cue.lemma in _FEMININE_CUES:
+            return "f"
+        if cue.lemma in _MASCULINE_CUES:
+            return "m"
+    return None
+
+
+def _resolve_lists(
+    cands: list[_Candidate], code: str, seen: Counter[str]
+) -> list[tuple[_Candidate, Hypothesis]]:
+    by_list: dict[int, list[_Candidate]] = defaultdict(list)
+    for cand in cands:
+        by_list[id(cand.name_list)].append(cand)
+    out: list[tuple[_Candidate, Hypothesis]] = []
+    for members in by_list.values():
+        name_list = members[0].name_list
+        hyps = [name_hypotheses(c.tokens, code) for c in members]
+        allowed = _constraint(name_list)
+        hint = _gender_hint(name_list)
+
+        owns = [_keys(c, code) for c in members]
+
+        def case_score(case: str, hyps: list[list[Hypothesis]] = hyps) -> tuple[int, float, int]:
+            fits = [
+                max((h.score + _bonus(h, own, seen) for h in hs if h.case == case), default=-1.0)
+                for hs, own in zip(hyps, owns, strict=True)
+            ]
+            return (
+                sum(1 for f in fits if f >= 0),
+                sum(f for f in fits if f >= 0),
+                -CASES.index(case),
+            )
+
+        cases = [c for c in CASES if not allowed or c in allowed] or list(CASES)
+        best_case = max(cases, key=case_score)
+        for cand, hs, own in zip(members, hyps, owns, strict=True):
+            chosen = _choose(hs, best_case, own, seen, hint) or (
+                max(hs, key=lambda h: h.score) if hs else None
+            )
+            if chosen is not None:
+                out.append((cand, chosen))
+    return out
+
+
+def _gender(hyp: Hypothesis, name_list: NameList, names: NameData) -> str | None:
+    """From a cue ('aktywistki'), else the surname's nominative ending (a soft signal)."""
+    hint = _gender_hint(name_list)
+    if hint:
+        return hint
+    if hyp.score >= 1.9 and hyp.case != "nom":
+        return hyp.gender  # the declension shows it: 'Arona Atabeka' is a man
+    surname = hyp.nominative[-1] if len(hyp.nominative) > 1 else ""
+    if any(surname.endswith(e) for e in names.feminine_surname_endings):
+        return "f"
+    if any(surname.endswith(e) for e in names.masculine_surname_endings):
+        return "m"
+    return None
+
+
+def _roles(name_list: NameList, title_role: str | None) -> list[str]:
+    roles = [title_role] if title_role else []
+    for cue in (name_list.role_cue(), name_list.after_cue):
+        if (
+            cue is not None
+            and cue.kind == "person"
+            and cue.label != "person"
+            and cue.label not in roles
+        ):
+            roles.append(cue.label)
+    return roles
+
+
+def extract_persons(units: list[Unit], code: str) -> PersonFinding:
+    names = load_names(code)
+    cands, orgs, leftovers = _collect(units, code, names)
+    org_keys = {name_key(run.text) for _, run, _ in orgs}
+    cands = [c for c in cands if name_key(" ".join(c.tokens)) not in org_keys]
+    cands += _second_pass(cands, leftovers, code)
+    seen = _evidence_counts(cands, code)
+    people: dict[str, Person] = {}
+    nominative_seen: dict[str, bool] = {}
+    for cand, hyp in _resolve_lists(cands, code, seen):
+        nominative = " ".join(hyp.nominative)
+        key = name_key(nominative)
+        person = people.get(key)
+        if person is None:
+            person = Person(id=fact_id("person", key), name=nominative)
+            people[key] = person
+            nominative_seen[key] = hyp.case == "nom" and hyp.nominative == cand.tokens
+        elif not nominative_seen[key] and hyp.case == "nom" and hyp.nominative == cand.tokens:
+            if person.name not in person.aliases:
+                person.aliases.append(person.name)
+            person.name, nominative_seen[key] = nominative, True
+        elif nominative != person.name and nominative not in person.aliases:
+            person.aliases.append(nominative)
+        person.mentions.append(Mention(cand.run.text, cand.unit, cand.run.start, cand.run.end))
+        for role in _roles(cand.name_list, cand.title_role):
+            if role not in person.roles:
+                person.roles.append(role)
+        person.gender = person.gender or _gender(hyp, cand.name_list, names)
+    _surname_mentions(units, people, code)
+    for person in people.values():
+        person.mentions.sort(key=lambda m: (_unit_order(units, m.unit), m.start))
+    ordered = sorted(
+        people.values(), key=lambda p: (_unit_order(units, p.mentions[0].unit), p.mentions[0].start)
+    )
+    return PersonFinding(ordered, orgs)
+
+
+def _keys(cand: _Candidate, code: str) -> frozenset[str]:
+    """The surface key of a mention and the keys of its strong (rule-based) nominatives."""
+    keys = {name_key(" ".join(cand.tokens))}
+    keys.update(
+        name_key(" ".join(h.nominative))
+        for h in name_hypotheses(cand.tokens, code)
+        if h.score >= 1.9
+    )
+    return frozenset(keys)
+
+
+def _evidence_counts(cands: list[_Candidate], code: str) -> Counter[str]:
+    seen: Counter[str] = Counter()
+    for cand in cands:
+        seen.update(_keys(cand, code))
+    return seen
+
+
+def _second_pass(
+    cands: list[_Candidate], leftovers: list[tuple[str, Run, NameList]], code: str
+) -> list[_Candidate]:
+    """Runs without evidence of their own that decline to a person found elsewhere."""
+    known = _evidence_counts(cands, code)
+    extra: list[_Candidate] = []
+    for unit_id, run, name_list in leftovers:
+        if any(
+            name_key(" ".join(h.nominative)) in known for h in name_hypotheses(run.tokens, code)
+        ):
+            extra.append(_Candidate(unit_id, run, name_list, run.tokens, run.start))
+    return extra
+
+
+def _unit_order(units: list[Unit], unit_id: str) -> int:
+    return next((i for i, u in enumerate(units) if u.id == unit_id), len(units))
+
+
+def _surname_mentions(units: list[Unit], people: dict[str, Person], code: str) -> None:
+    """Single-word mentions ('Guaidó') of a surname that only one person in the document has."""
+    by_surname: dict[str, list[Person]] = defaultdict(list)
+    for person in people.values():
+        by_surname[name_key(person.name.split()[-1])].append(person)
+    taken = {(m.unit, m.start) for p in people.values() for m in p.mentions}
+    for unit in units:
+        for name_list in find_lists(unit.text, load_names(code)):
+            for run in name_list.runs:
+                if len(run.tokens) != 1 or (unit.id, run.start) in taken:
+                    continue
+                owners = by_surname.get(name_key(run.tokens[0]), [])
+                if len(owners) == 1 and not any(
+                    m.unit == unit.id and m.start <= run.start < m.end for m in owners[0].mentions
+                ):
+                    owners[0].mentions.append(Mention(run.text, unit.id, run.start, run.end))

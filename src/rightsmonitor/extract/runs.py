@@ -1,0 +1,210 @@
+"""Runs of capitalised words in a unit, grouped into lists, with the cue words before them.
+
+A run is a candidate proper name ('Ałmat Żumagułow', 'Kosze Partijasy', 'Vladimir Putin').
+Runs joined by commas and 'i'/'and' form a list, which shares one grammatical case and one
+kind (persons or organisations). The cue is the nearest role or organisation word before the
+list in the same clause ('więźniów politycznych, w tym …', 'ruchów opozycyjnych – …').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rightsmonitor.lang import NameData
+from rightsmonitor.nlp import Token, tokenize
+from rightsmonitor.nlp.morph import analyse
+
+__all__ = ["Cue", "NameList", "Run", "find_lists"]
+
+_JOINERS = {",", "i", "oraz", "and", "or", "lub", "a"}
+_CLAUSE_END = {";", ".", "?", "!"}
+_QUOTES_OPEN = '„“‘"«‚'
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+@dataclass
+class Run:
+    tokens: tuple[str, ...]
+    start: int
+    end: int
+    quoted: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str  # 'person' | 'org'
+    label: str  # role or organisation type
+    lemma: str
+    case: frozenset[str]  # cases the cue word can be in
+    number: str  # 'sg' | 'pl' | ''
+    marked: bool  # a list marker ('w tym', 'such as', ':') between the cue and the names
+    adjacent: bool  # the cue is the word right before the names
+    after: bool = False  # an apposition after the name (', dziennikarki …')
+    apposition: bool = False  # within three words before the names, no punctuation between
+
+
+@dataclass
+class NameList:
+    runs: list[Run]
+    cues: list[Cue] = field(default_factory=list)
+    after_cue: Cue | None = None
+
+    @property
+    def cue(self) -> Cue | None:
+        """The cue that types the list: marked by 'w tym'/'such as', adjacent, or quoted."""
+        for cue in self.cues:
+            if cue.marked or cue.adjacent or cue.apposition:
+                return cue
+        return None
+
+    def role_cue(self) -> Cue | None:
+        """The nearest person cue, for the role of the persons in the list."""
+        return next((c for c in self.cues if c.kind == "person"), None)
+
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.is_capitalised and tok.text[:1].isalpha()
+
+
+def _runs(text: str, tokens: list[Token], max_len: int = 5) -> list[Run]:
+    runs: list[Run] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and _is_name_word(tokens[j + 1])
+            and text[tokens[j].end : tokens[j + 1].start] == " "
+            and j + 1 - i < max_len
+            and not _POSSESSIVE.search(tokens[j].text)
+        ):
+            j += 1
+        words = [t.text for t in tokens[i : j + 1]]
+        end = tokens[j].end
+        if _POSSESSIVE.search(words[-1]):
+            words[-1] = _POSSESSIVE.sub("", words[-1])
+            end -= 2
+        before = text[max(0, tokens[i].start - 1) : tokens[i].start]
+        runs.append(
+            Run(tuple(words), tokens[i].start, end, quoted=bool(before) and before in _QUOTES_OPEN)
+        )
+        i = j + 1
+    return runs
+
+
+def _lemmas(word: str) -> list[tuple[str, str]]:
+    return [(lemma.lower(), tag) for lemma, tag in analyse(word)] or [(word.lower(), "")]
+
+
+def _cue_at(
+    words: list[Token], k: int, names: NameData
+) -> tuple[str, str, str, frozenset[str], str] | None:
+    """A cue ending at word ``k``: (kind, label, lemma, cases, number)."""
+    for span in (3, 2, 1):
+        if k - span + 1 < 0:
+            continue
+        parts = words[k - span + 1 : k + 1]
+        if not all(p.is_word for p in parts):
+            continue
+        surface = " ".join(p.text.lower() for p in parts)
+        heads = _lemmas(parts[0].text)
+        lemma_phrases = {" ".join([h[0], *(p.text.lower() for p in parts[1:])]) for h in heads}
+        lemma_phrases.add(surface)
+        for table, kind in ((names.person_cues, "person"), (names.org_cues, "org")):
+            for phrase in lemma_phrases:
+                if phrase in table:
+                    tags = [t for _, t in heads if t.startswith("subst")]
+                    cases = frozenset(t.split(":")[2] for t in tags if len(t.split(":")) > 2)
+                    numbers = {t.split(":")[1] for t in tags if len(t.split(":")) > 1}
+                    number = numbers.pop() if len(numbers) == 1 else ""
+                    return kind, table[phrase], phrase, cases, number
+    return None
+
+
+def _find_cues(text: str, tokens: list[Token], first: int, names: NameData) -> list[Cue]:
+    """Cues before token index ``first`` in the same clause (up to 14 words back), nearest first."""
+    cues: list[Cue] = []
+    marked = False
+    seen = 0
+    k = first - 1
+    while k >= 0 and seen < 14:
+        tok = tokens[k]
+        if tok.text in _CLAUSE_END and not _abbreviation(tokens, k):
+            break
+        between = text[tok.start : tokens[first].start].lower()
+        if any(
+            re.search(rf"(?<![^\W\d_]){re.escape(m)}(?![^\W\d_])", between)
+            for m in names.list_markers
+        ):
+            marked = True
+        found = _cue_at(tokens, k, names) if tok.is_word else None
+        if found:
+            kind, label, lemma, cases, number = found
+            gap = tokens[k + 1 : first]
+            apposition = len(gap) <= 3 and all(t.is_word for t in gap)
+            cues.append(
+                Cue(
+                    kind,
+                    label,
+                    lemma,
+                    cases,
+                    number,
+                    marked,
+                    adjacent=(k == first - 1),
+                    apposition=apposition,
+                )
+            )
+        if tok.is_word:
+            seen += 1
+        k -= 1
+    return cues
+
+
+def _abbreviation(tokens: list[Token], k: int) -> bool:
+    """'art.', 'ust.', 'r.', 'm.in.', 'ds.', 'St.' — a full stop that does not end a clause."""
+    return (
+        k > 0 and tokens[k].text == "." and len(tokens[k - 1].text) <= 4 and tokens[k - 1].is_word
+    )
+
+
+def _after_cue(text: str, tokens: list[Token], last: int, names: NameData) -> Cue | None:
+    """An apposition right after a name: 'Saniji Toiken, dziennikarki kazachskiego serwisu'."""
+    if last + 2 < len(tokens) and tokens[last + 1].text == ",":
+        found = _cue_at(tokens, last + 2, names) if tokens[last + 2].is_word else None
+        if found:
+            kind, label, lemma, cases, number = found
+            return Cue(kind, label, lemma, cases, number, marked=False, adjacent=True, after=True)
+    return None
+
+
+def find_lists(text: str, names: NameData) -> list[NameList]:
+    tokens = tokenize(text)
+    index = {t.start: i for i, t in enumerate(tokens)}
+    runs = _runs(text, tokens)
+    lists: list[NameList] = []
+    for run in runs:
+        if lists:
+            prev = lists[-1].runs[-1]
+            gap = text[prev.end : run.start].strip().lower()
+            parts = [p for p in re.split(r"\s+", gap.replace(",", " , ")) if p]
+            if parts and len(parts) <= 2 and all(p in _JOINERS for p in parts):
+                lists[-1].runs.append(run)
+                continue
+        lists.append(NameList([run]))
+    for name_list in lists:
+        first = index[name_list.runs[0].start]
+        name_list.cues = _find_cues(text, tokens, first, names)
+        last_run = name_list.runs[-1]
+        last = max(i for i, t in enumerate(tokens) if t.start < last_run.end)
+        name_list.after_cue = _after_cue(text, tokens, last, names)
+    return lists
