@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -64,19 +65,39 @@ def test_database_url_from_the_environment(tmp_path: Path) -> None:
     assert (tmp_path / "env.sqlite").exists()
 
 
+def _pdf() -> bytes:
+    return corpus_path("raw/M-BenAli-AgentPlatform/B-9-2024-0199.pdf").read_bytes()
+
+
+def _encrypted_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(_pdf())).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("empty.txt", b"", "the file is empty"),
-        ("junk.bin", bytes(range(256)) * 4, "binary data"),
-        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00", "unsupported file type"),
+        ("empty.txt", lambda: b"", "the file is empty"),
+        ("junk.bin", lambda: bytes(range(256)) * 4, "binary data"),
+        ("image.png", lambda: b"\x89PNG\r\n\x1a\n\x00\x00", "unsupported file type"),
+        ("cut.pdf", lambda: _pdf()[:20000], "truncated or damaged PDF"),
+        ("locked.pdf", _encrypted_pdf, "encrypted PDF"),
     ],
 )
 def test_bad_files_give_one_line_and_store_nothing(
-    tmp_path: Path, name: str, content: bytes, reason: str
+    tmp_path: Path, name: str, content: Callable[[], bytes], reason: str
 ) -> None:
     bad = tmp_path / name
-    bad.write_bytes(content)
+    bad.write_bytes(content())
     db = tmp_path / "rm.sqlite"
     result = run("ingest", str(bad), db=db)
     assert result.returncode == 1

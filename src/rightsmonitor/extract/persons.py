@@ -245,7 +245,9 @@ def _resolve_lists(
 
         owns = [_keys(c, code) for c in members]
 
-        def case_score(case: str, hyps: list[list[Hypothesis]] = hyps) -> tuple[int, float, int]:
+        def case_score(
+            case: str, hyps: list[list[Hypothesis]] = hyps, owns: list[frozenset[str]] = owns
+        ) -> tuple[int, float, int]:
             fits = [
                 max((h.score + _bonus(h, own, seen) for h in hs if h.case == case), default=-1.0)
                 for hs, own in zip(hyps, owns, strict=True)

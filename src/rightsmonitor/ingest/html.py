@@ -23,6 +23,8 @@ from rightsmonitor.model import ReadText
 
 __all__ = ["read_html"]
 
+_CELL_TAGS = frozenset({"td", "th"})  # cells of a row are read as one line: 'A.' | 'whereas …'
+_LINE_BREAK = "\u2028"  # <br>: a new line inside the same paragraph
 _BLOCK_TAGS = frozenset(
     [
         "p",
@@ -32,15 +34,12 @@ _BLOCK_TAGS = frozenset(
         "ol",
         "table",
         "tr",
-        "td",
-        "th",
         "h1",
         "h2",
         "h3",
         "h4",
         "h5",
         "h6",
-        "br",
         "section",
         "article",
         "main",
@@ -81,22 +80,35 @@ def _is_furniture(el: Any) -> bool:
     return any(token in attrs for token in tokens)
 
 
+def _inline(text: str, tag: str) -> str:
+    """Line breaks in HTML source are spaces, except inside <pre>."""
+    return text.replace("\n", _LINE_BREAK) if tag == "pre" else text.replace("\n", " ")
+
+
 def _walk(el: Any, out: list[str]) -> None:
     if _is_furniture(el):
         if el.tail:
-            out.append(el.tail)
+            out.append(_inline(el.tail, ""))
         return
-    block = el.tag.lower() in _BLOCK_TAGS
+    tag = el.tag.lower()
+    if tag == "br":
+        out.append(_LINE_BREAK)
+        if el.tail:
+            out.append(_inline(el.tail, ""))
+        return
+    block = tag in _BLOCK_TAGS
     if block:
         out.append("\n")
+    elif tag in _CELL_TAGS:
+        out.append(" ")
     if el.text:
-        out.append(el.text)
+        out.append(_inline(el.text, tag))
     for child in el:
         _walk(child, out)
     if block:
         out.append("\n")
     if el.tail:
-        out.append(el.tail)
+        out.append(_inline(el.tail, ""))
 
 
 def _title(root: Any) -> str | None:
@@ -121,7 +133,11 @@ def read_html(data: bytes) -> ReadText:
     out: list[str] = []
     _walk(body if body is not None else root, out)
     lines = (_SPACE.sub(" ", line).strip() for line in "".join(out).split("\n"))
-    blocks = [line for line in lines if line]
+    blocks = [
+        "\n".join(part.strip() for part in line.split(_LINE_BREAK) if part.strip())
+        for line in lines
+        if line.replace(_LINE_BREAK, "").strip()
+    ]
     if not blocks:
         raise NotADocumentError("the HTML page has no visible text")
     return ReadText(

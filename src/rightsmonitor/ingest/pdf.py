@@ -15,7 +15,7 @@ __all__ = ["read_pdf"]
 
 
 def _open(data: bytes) -> PdfReader:
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in data[-65536:]:
         raise ReadError("truncated or damaged PDF (no end-of-file marker)")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -33,6 +33,15 @@ def _open(data: bytes) -> PdfReader:
 
 def read_pdf(data: bytes) -> ReadText:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        return _read(data)
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(f"damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from exc
+
+
+def _read(data: bytes) -> ReadText:
     reader = _open(data)
     pages: list[str] = []
     try:

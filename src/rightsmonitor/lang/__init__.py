@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "DEFAULT_DATE_FORMAT",
@@ -170,6 +171,13 @@ def load_data(code: str, name: str) -> dict[str, object]:
         return tomllib.load(fh)
 
 
+def _tables(data: dict[str, object], key: str) -> list[dict[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValueError(f"{key} must be an array of tables")
+    return value
+
+
 @cache
 def load_names(code: str) -> NameData:
     data = load_data(code, "names")
@@ -183,8 +191,8 @@ def load_names(code: str) -> NameData:
                 e.get("after_consonant", False),
                 e.get("after_hard", False),
             )
-            for e in data.get("endings", [])
-        ),  # type: ignore[attr-defined]  # TOML arrays of tables
+            for e in _tables(data, "endings")
+        ),
         key=lambda e: -len(e.form),
     )
     return NameData(

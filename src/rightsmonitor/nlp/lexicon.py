@@ -22,6 +22,10 @@ class Lexicon(Protocol):
         """Is ``first-second`` a hyphenated compound (keep the hyphen) rather than a split?"""
         ...
 
+    def joined_in_use(self, first: str, second: str) -> bool:
+        """For a compound the lexicon also knows joined: is the joined form the one in use?"""
+        ...
+
 
 class _Morfeusz:
     def __init__(self) -> None:
@@ -40,6 +44,10 @@ class _Morfeusz:
     def frequency(self, word: str) -> float:
         return _wordfreq("pl", word) if self.knows(word) else 0.0
 
+    def joined_in_use(self, first: str, second: str) -> bool:
+        # SGJP lists 'społecznogospodarczego' too; running text (wordfreq) says which is used
+        return _wordfreq("pl", first + second) > _IN_USE
+
     def is_compound(self, first: str, second: str) -> bool:
         """SGJP's ``adja`` form ('społeczno-') marks the first part of a compound adjective."""
         segments = self._m.analyse(f"{first}-{second}")
@@ -51,6 +59,10 @@ class _Morfeusz:
         return bool(first_tags - {"ign"}) and self.knows(second) and not self.knows(first + second)
 
 
+# Zipf frequency above which a word counts as used in running text.
+_IN_USE = 1.0
+
+
 class _WordFreq:
     def __init__(self, code: str) -> None:
         self.code = code
@@ -60,6 +72,9 @@ class _WordFreq:
 
     def frequency(self, word: str) -> float:
         return _wordfreq(self.code, word)
+
+    def joined_in_use(self, first: str, second: str) -> bool:
+        return False  # is_compound already compared the two forms' frequencies
 
     def is_compound(self, first: str, second: str) -> bool:
         hyphenated = _wordfreq(self.code, f"{first}-{second}")
@@ -76,6 +91,9 @@ class _Empty:
         return 0.0
 
     def is_compound(self, first: str, second: str) -> bool:
+        return False
+
+    def joined_in_use(self, first: str, second: str) -> bool:
         return False
 
 

@@ -137,6 +137,24 @@ def _has_noun_after(readings: list[tuple[Reading, ...]], i: int, agree: tuple[st
 
 
 _COORD = {"i", "oraz", "/", ",", "a", "lub", "albo"}
+# Possessives and quantifiers inside a coordinated noun phrase: 'UE, jej państwa członkowskie'
+_DETERMINERS = {
+    "jej",
+    "jego",
+    "ich",
+    "swoje",
+    "swoich",
+    "swój",
+    "swoją",
+    "wszystkie",
+    "wszystkich",
+    "wszelkie",
+    "wszelkich",
+    "ten",
+    "ta",
+    "te",
+    "tych",
+}
 
 
 def noun_phrase_length(words: list[str], case: str) -> int:
@@ -150,9 +168,16 @@ def noun_phrase_length(words: list[str], case: str) -> int:
     while n < len(words):
         word = words[n]
         nxt = words[n + 1] if n + 1 < len(words) else ""
-        if word in _COORD and nxt and (with_case(nxt, case) or nxt[:1].isupper()):
+        if (
+            word in _COORD
+            and nxt
+            and (with_case(nxt, case) or nxt[:1].isupper() or nxt in _DETERMINERS)
+        ):
             n += 2  # 'UE i państwa członkowskie', 'Komisji / wysokiego przedstawiciela'
-            while n < len(words) and with_case(words[n], case) and not words[n][:1].isupper():
+            while n < len(words) and (
+                (with_case(words[n], case) and not words[n][:1].isupper())
+                or words[n] in _DETERMINERS
+            ):
                 n += 1
         elif word[:1].isupper() or (with_case(word, "gen") and word not in _COORD):
             n += 1

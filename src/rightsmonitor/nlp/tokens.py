@@ -70,7 +70,8 @@ def fold(text: str) -> str:
 def name_key(name: str) -> str:
     """A spelling-tolerant key: folded, j/y/i merged, doubled letters collapsed.
 
-    'Ałmat Żumagułow' and 'Almat Żumagulow', 'Kayyrbek' and 'Kajyrbek', 'Abaj' and 'Abai' share a key.
+    'Ałmat Żumagułow' and 'Almat Żumagulow', 'Kayyrbek' and 'Kajyrbek', 'Abaj' and 'Abai'
+    share a key.
     """
     key = fold(name)
     key = re.sub(r"[jy]", "i", key)

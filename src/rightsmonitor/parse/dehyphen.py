@@ -15,6 +15,7 @@ from rightsmonitor.nlp.lexicon import Lexicon
 
 __all__ = ["HYPHENS", "decide_break", "document_words"]
 
+
 HYPHENS = "-\u2010\u00ad"  # hyphen-minus, hyphen, soft hyphen
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
 
@@ -46,9 +47,12 @@ def decide_break(
         return "keep"
     if joined.lower() in doc_words:
         return "join"
-    if lexicon.is_compound(first, second):
+    compound, known = lexicon.is_compound(first, second), lexicon.knows(joined)
+    if compound and known:  # 'nowo-czesnych' or 'nowoczesnych'? Running text decides.
+        return "join" if lexicon.joined_in_use(first, second) else "keep"
+    if compound:
         return "keep"
-    if lexicon.knows(joined):
+    if known:
         return "join"
     if len(second) > 2 and lexicon.knows(second) and lexicon.knows(first):
         return "keep"

@@ -61,9 +61,9 @@ def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocume
         code = "en"  # no known words at all: English markers are the EP's lingua franca
     lang = load_language(code)
     repaired = repair(read, lang)
-    units = find_units(repaired, lang)
-    structured = any(u.kind in {"citation", "recital", "paragraph"} for u in units)
     warnings = list(read.warnings)
+    units = find_units(repaired, lang, warnings)
+    structured = any(u.kind in {"citation", "recital", "paragraph"} for u in units)
     if structured:
         labels = {u.label for u in units if u.kind == "footnote"}
         out: list[Unit] = []

@@ -18,8 +18,12 @@ from rightsmonitor.parse.lines import Line
 
 __all__ = ["FootnoteBlock", "FootnoteScan", "find_footnotes"]
 
-_PAREN = re.compile(r"^\((\d{1,3})\)\s+\S")
-_BRACKET = re.compile(r"^\[(\d{1,3})\]\s*\S")
+# A footnote's text does not start in lower case ('(1) to impose …' is a sub-point).
+_LOWER_START = r"(?!(?!https?://|www\.)[a-ząćęłńóśźż])"  # a URL may start a note
+_PAREN = re.compile(rf"^\((\d{{1,3}})\)\s+{_LOWER_START}\S")
+_BRACKET = re.compile(rf"^\[(\d{{1,3}})\]\s*{_LOWER_START}\S")
+# A reference marker stands apart from the word before it ('Article 21(1)' is not one).
+_REF = re.compile(r"(?<=\s)\(\d{1,3}\)|\[\d{1,3}\]")
 _BARE = re.compile(r"^(\d{1,3})\s+(?=[^\s\d])")
 _UNIT_START = re.compile(r"^([A-Z]{1,2}\.|\d{1,3}\.|[–—-])\s")
 _MAX_PAGE_TAIL = 14  # lines from a PDF footnote's start to the foot of its page
@@ -73,7 +77,7 @@ def _marked_footnotes(lines: list[Line], furniture: set[int], scan: FootnoteScan
             scan.blocks.append(FootnoteBlock(match.group(1), tuple(taken), prefix))
             break
         else:
-            seen_refs.update(re.findall(r"\(\d{1,3}\)|\[\d{1,3}\]", text))
+            seen_refs.update(_REF.findall(" " + text))
         prev = line
 
 
@@ -137,9 +141,10 @@ def _page_footnotes(
         i = block[-1] + 1
 
 
-def find_footnotes(lines: list[Line], furniture: set[int], pdf_like: bool) -> FootnoteScan:
+def find_footnotes(lines: list[Line], furniture: set[int], pdf: bool) -> FootnoteScan:
+    """``pdf``: also look for numbered notes at the foot of pages (only PDFs have pages)."""
     scan = FootnoteScan()
     _marked_footnotes(lines, furniture, scan)
-    if pdf_like:
+    if pdf:
         _page_footnotes(lines, furniture, scan.line_set, scan)
     return scan

@@ -18,7 +18,7 @@ REFERENCE_PATTERNS = (
     re.compile(r"\b(?:RC-)?[ABC]\d{1,2}-\d{4}/\d{4}\b"),  # session documents: RC-B10-0249/2025
     re.compile(r"\b(?:TA|RC|[ABC])-\d{1,2}-\d{4}-\d{4}\b"),  # doceo ids: TA-9-2021-0056
 )
-_NUMERIC_DATE = re.compile(r"(?<![\d.\-])(\d{1,2})([.\-])(\d{1,2})\2(\d{4})(?![\d.]\d)")
+_NUMERIC_DATE = re.compile(r"(?<![\d.\-/])(\d{1,2})([.\-/])(\d{1,2})\2(\d{4})(?![\d.]\d)")
 _PROC_PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\d{4}/\d{4}\([A-Z]{3}\)\)")
 
 
@@ -104,7 +104,17 @@ def extract_meta(
             for offset, iso in find_dates(title, lang):
                 if title[:offset].rstrip().lower().endswith(prefix.lower()):
                     when = when or iso
-    numeric = [d for off, d in dates if _NUMERIC_DATE.match(front, off)] if structured else []
+    # the document's own date is written with dots ('7.5.2025'); slashes date the votes and debates
+    numeric_matches = (
+        [(off, d, _NUMERIC_DATE.match(front, off)) for off, d in dates] if structured else []
+    )
+    numeric = [
+        d
+        for off, d, m in sorted(
+            ((o, d, m) for o, d, m in numeric_matches if m),
+            key=lambda t: (t[2].group(2) != ".", t[0]),
+        )
+    ]
     when = when or (numeric[0] if numeric else (dates[0][1] if dates else None))
     proc = PROCEDURE.search(front) or PROCEDURE.search(full)
     refs: list[str] = []

@@ -86,7 +86,7 @@ def repair(read: ReadText, lang: LanguageData | None) -> RepairedText:
         patterns = furniture_patterns(lang)
         furniture = {ln.index for ln in lines if not ln.blank and is_furniture(ln, patterns)}
     changes["furniture_lines"] = len(furniture)
-    scan = find_footnotes(lines, furniture, pdf_like)
+    scan = find_footnotes(lines, furniture, read.media_type == "application/pdf")
     note_lines = scan.line_set
     changes["footnotes_moved"] = len(scan.blocks)
     changes["markers_separated"] = len(scan.glued)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rightsmonitor.lang import LanguageData, Verb
-from rightsmonitor.nlp.morph import nominative_phrase, noun_phrase_length
+from rightsmonitor.nlp.morph import analyse, nominative_phrase, noun_phrase_length
 
 __all__ = ["Lead", "leading_verb"]
 
@@ -29,7 +29,15 @@ class Lead:
     end: int  # offset in the paragraph text where the verb phrase ends
 
 
+_PARENTHETICAL = re.compile(r"^([^\W\d_]+),\s+[^,;]{1,25},\s+")
+
+
 def _match_verb(text: str, lang: LanguageData) -> tuple[Verb, int] | None:
+    aside = _PARENTHETICAL.match(text)  # 'Calls, once again, on the Council'
+    if aside:
+        found = _match_verb(f"{aside.group(1)} {text[aside.end() :]}", lang)
+        if found:
+            return found[0], found[1] + aside.end() - len(aside.group(1)) - 1
     pos = 0
     low = text.lower()
     for _ in range(3):  # up to three intensifiers: 'once again strongly condemns'
@@ -69,20 +77,39 @@ def _split(phrase: str, lang: LanguageData) -> list[str]:
         for join in joins:
             nxt: list[str] = []
             for piece in pieces:
-                nxt.extend(_split_on(piece, join))
+                nxt.extend(_split_on(piece, join, lang.code))
             pieces = nxt
         out.extend(pieces)
     function_words = {w for w in lang.stopwords if " " not in w} - set(lang.determiners)
     return [p for p in out if p and not _DROP_LEAD.match(p) and p.split()[0] not in function_words]
 
 
-def _split_on(piece: str, join: str) -> list[str]:
+def _is_adjective(word: str, code: str) -> bool:
+    if code == "pl":
+        readings = analyse(word.lower())
+        return bool(readings) and all(
+            tag.startswith(("adj", "pact", "ppas")) for _, tag in readings
+        )
+    return bool(_ADJ_SUFFIX.search(word.lower()))
+
+
+def _split_on(piece: str, join: str, code: str) -> list[str]:
     chunks = re.split(rf"\s+{re.escape(join)}\s+", piece)
     merged: list[str] = [chunks[0]]
     for chunk in chunks[1:]:
-        left = merged[-1].split()[-1] if merged[-1].split() else ""
-        adjective_pair = left.islower() and chunk[:1].islower() and bool(_ADJ_SUFFIX.search(left))
-        if adjective_pair and chunk.split()[0].lower() not in _DETERMINERS:
+        left_words = merged[-1].split()
+        # 'federal and local authorities', 'the Chinese and Russian authorities'
+        content = [w for w in left_words if w.lower() not in _DETERMINERS]
+        adjective_pair = (
+            bool(content)
+            and all(_is_adjective(w, code) for w in content)
+            and len(chunk.split()) >= 2
+        )
+        # 'władze federalne i lokalne': a lone adjective after the conjunction
+        trailing_adjective = (
+            len(chunk.split()) == 1 and chunk.islower() and _is_adjective(chunk, code)
+        )
+        if (adjective_pair and chunk.split()[0].lower() not in _DETERMINERS) or trailing_adjective:
             merged[-1] = f"{merged[-1]} {join} {chunk}"  # 'federal and local authorities'
         else:
             merged.append(chunk)

@@ -117,6 +117,10 @@ class Library:
                 outcome = self.ingest_bytes(read_file_bytes(path), str(path), language)
             except RightsMonitorError as exc:
                 outcome = IngestOutcome(str(path), "failed", message=exc.reason)
+            except Exception as exc:
+                outcome = IngestOutcome(
+                    str(path), "failed", message=f"internal error: {type(exc).__name__}: {exc}"
+                )
             report.outcomes.append(outcome)
             if progress:
                 progress(outcome)
