@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from rightsmonitor.model import ParsedDocument
-from rightsmonitor.store import DocumentRecord
+from rightsmonitor.service import DocumentRecord
 
 __all__ = ["document_json", "documents_table", "parsed_summary"]
 

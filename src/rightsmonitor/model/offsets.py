@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = ["OffsetMap", "TextBuilder"]
 
@@ -24,12 +25,15 @@ class OffsetMap:
     def identity(cls, length: int) -> OffsetMap:
         return cls(((0, 0, length, True),) if length else (), length)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s[0] for s in self.segments]
+
     def to_source(self, pos: int) -> int:
         """Source position of derived position ``pos`` (``pos`` may equal the length)."""
         if not self.segments:
             return 0
-        starts = [s[0] for s in self.segments]
-        i = max(bisect_right(starts, pos) - 1, 0)
+        i = max(bisect_right(self._starts, pos) - 1, 0)
         dst, src, length, copied = self.segments[i]
         if pos >= dst + length:
             return src + length if copied else src
@@ -65,8 +69,7 @@ class OffsetMap:
         return OffsetMap(tuple(segments), outer.source_length)
 
     def _segment_at(self, pos: int) -> tuple[int, int, int, bool] | None:
-        starts = [s[0] for s in self.segments]
-        i = bisect_right(starts, pos) - 1
+        i = bisect_right(self._starts, pos) - 1
         if i < 0:
             return None
         seg = self.segments[i]

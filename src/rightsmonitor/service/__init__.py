@@ -1,6 +1,7 @@
 """L3 use cases: the only layer that combines readers, parsers and the store."""
 
 from rightsmonitor.service.bench import BenchRow, benchmark
+from rightsmonitor.store import DocumentRecord
 from rightsmonitor.service.documents import (
     PARSER_VERSION,
     IngestOutcome,
@@ -14,6 +15,7 @@ from rightsmonitor.service.documents import (
 __all__ = [
     "PARSER_VERSION",
     "BenchRow",
+    "DocumentRecord",
     "IngestOutcome",
     "IngestReport",
     "Library",
