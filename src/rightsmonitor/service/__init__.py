@@ -1,7 +1,6 @@
 """L3 use cases: the only layer that combines readers, parsers and the store."""
 
 from rightsmonitor.service.bench import BenchRow, benchmark
-from rightsmonitor.store import DocumentRecord
 from rightsmonitor.service.documents import (
     PARSER_VERSION,
     IngestOutcome,
@@ -11,6 +10,7 @@ from rightsmonitor.service.documents import (
     parse_file,
     read_file_bytes,
 )
+from rightsmonitor.store import DocumentRecord
 
 __all__ = [
     "PARSER_VERSION",
