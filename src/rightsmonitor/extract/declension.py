@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rightsmonitor.lang import load_names
-from rightsmonitor.nlp.morph import analyse
+from rightsmonitor.nlp.morph import analyse, name_classes
 
-__all__ = ["CASES", "Hypothesis", "name_hypotheses", "token_hypotheses"]
+__all__ = ["CASES", "Hypothesis", "is_proper_name", "name_hypotheses", "token_hypotheses"]
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
 _VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
@@ -39,19 +39,18 @@ def _proper_readings(word: str) -> set[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=65536)
-def _is_proper_name(word: str) -> bool:
+def is_proper_name(word: str) -> bool:
     """morfeusz2 knows ``word`` as a given name, or as a surname that is not also a common
     word ('Rada' is a surname, but 'rada' a council: not evidence of a person)."""
-    from rightsmonitor.nlp.morph import _morfeusz
+    classes = name_classes(word)
+    if "imię" in classes:
+        return True
+    common = any(not names or "nazwa_pospolita" in names for names in _lower_classes(word))
+    return "nazwisko" in classes and not common
 
-    given = surname = common = False
-    for _s, _e, (orth, _l, _t, names, _q) in _morfeusz().analyse(word):
-        if orth == word:
-            given = given or "imię" in names
-            surname = surname or "nazwisko" in names
-    for _s, _e, (_o, _l, tag, names, _q) in _morfeusz().analyse(word.lower()):
-        common = common or ((tag != "ign" and not names) or "nazwa_pospolita" in names)
-    return given or (surname and not common)
+
+def _lower_classes(word: str) -> list[frozenset[str]]:
+    return [name_classes(word.lower())] if analyse(word.lower()) else []
 
 
 @lru_cache(maxsize=65536)
@@ -59,7 +58,7 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     """(nominative, case, gender, score) for one capitalised word in language ``code``."""
     names = load_names(code)
     found: dict[tuple[str, str, str], float] = {}
-    if _is_proper_name(word):
+    if is_proper_name(word):
         for lemma, case, gender in _proper_readings(word):
             if lemma[:1].isupper():
                 found[(lemma, case, gender)] = 3.0 + (0.1 if word.startswith(lemma) else 0.0)

@@ -12,16 +12,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rightsmonitor.extract.declension import CASES, Hypothesis, name_hypotheses
+from rightsmonitor.extract.declension import CASES, Hypothesis, is_proper_name, name_hypotheses
 from rightsmonitor.extract.runs import NameList, Run, find_lists
 from rightsmonitor.lang import NameData, load_names
 from rightsmonitor.model import Mention, Person, Unit, fact_id
 from rightsmonitor.nlp import lexicon_for, name_key
-from rightsmonitor.nlp.morph import analyse
+from rightsmonitor.nlp.morph import analyse, name_classes
 
 __all__ = ["NAME", "PersonFinding", "extract_persons"]
 
 NAME = "persons.v1"
+# Zipf frequency from which a capitalised first word of a sentence is read as a common word
+_COMMON_AT_SENTENCE_START = 3.0
 _FEMININE_CUES = {
     "obrończyni",
     "aktywistka",
@@ -57,9 +59,7 @@ class _Candidate:
 def _proper_or_unknown(word: str, code: str) -> tuple[bool, bool]:
     """(is a known proper name, is a known common word) for one token."""
     readings = analyse(word)
-    from rightsmonitor.extract.declension import _is_proper_name
-
-    proper = _is_proper_name(word)
+    proper = is_proper_name(word)
     if code == "pl":
         common = bool(readings) and not proper
     else:
@@ -78,17 +78,15 @@ def _looks_like_person(tokens: tuple[str, ...], names: NameData, code: str) -> b
     if all(common for _, common in info):
         return False
     evidence = any(proper for proper, _ in info) or _shape(tokens[-1], names)
-    geo_or_org = any(_is_geo(t) or _is_org_head(t, names) for t in tokens)
+    geo_or_org = any(_is_geo(t, code) or _is_org_head(t, names) for t in tokens)
     return evidence and not geo_or_org
 
 
-def _is_geo(word: str) -> bool:
-    from rightsmonitor.nlp.morph import _morfeusz
-
-    names: set[str] = set()
-    for _s, _e, (orth, _l, _t, classes, _q) in _morfeusz().analyse(word):
-        if orth == word:
-            names.update(classes)
+def _is_geo(word: str, code: str) -> bool:
+    """morfeusz2 knows ``word`` only as a place name (Polish text only: 'San' is also a river)."""
+    if code != "pl":
+        return False
+    names = name_classes(word)
     return "nazwa_geograficzna" in names and not names & {"imię", "nazwisko"}
 
 
@@ -102,11 +100,19 @@ def _is_org_head(word: str, names: NameData) -> bool:
 def _split_run(run: Run, names: NameData, code: str) -> Run:
     """'Demokratyczny Wybór Kazachstanu Muchtarowi Abliazowowi' → the trailing person."""
     tokens = run.tokens
+    # 'European Council António Costa': the name after an organisation's head word
+    heads = [i for i, t in enumerate(tokens) if _is_org_head(t, names) or _is_geo(t, code)]
+    if heads and len(tokens) - heads[-1] - 1 >= 2:
+        cut = heads[-1] + 1
+        tail = tokens[cut:]
+        if not _blocked(tail, names, code):
+            offset = len(" ".join(tokens[:cut])) + 1
+            return Run(tail, run.start + offset, run.end, run.quoted)
     for cut in range(len(tokens) - 2, 0, -1):
         tail = tokens[cut:]
         head = tokens[:cut]
         if _shape(tail[-1], names) and any(
-            _proper_or_unknown(t, code)[1] or _is_geo(t) for t in head
+            _proper_or_unknown(t, code)[1] or _is_geo(t, code) for t in head
         ):
             offset = len(" ".join(head)) + 1
             return Run(tail, run.start + offset, run.end, run.quoted)
@@ -114,8 +120,9 @@ def _split_run(run: Run, names: NameData, code: str) -> Run:
 
 
 def _strip_title(run: Run, names: NameData) -> tuple[Run, str | None]:
+    """'President Win Myint' → 'Win Myint' with the role; 'President Zelenskyy' → 'Zelenskyy'."""
     for n in (2, 1):
-        if len(run.tokens) > n + 1:
+        if len(run.tokens) > n:
             phrase = " ".join(run.tokens[:n]).lower()
             if phrase in names.person_cues:
                 offset = len(" ".join(run.tokens[:n])) + 1
@@ -125,9 +132,23 @@ def _strip_title(run: Run, names: NameData) -> tuple[Run, str | None]:
     return run, None
 
 
+def _drop_sentence_start(run: Run, text: str, code: str) -> Run:
+    """'Urges Russian …' at the start of a sentence: the capital comes from the sentence."""
+    before = text[: run.start].rstrip()
+    starts_sentence = not before or before[-1] in ".;:!?\n"
+    if not starts_sentence or len(run.tokens) < 1:
+        return run
+    first = run.tokens[0]
+    proper, _common = _proper_or_unknown(first, code)
+    if not proper and lexicon_for(code).frequency(first.lower()) >= _COMMON_AT_SENTENCE_START:
+        offset = len(first) + 1
+        return Run(run.tokens[1:], run.start + offset, run.end, run.quoted)
+    return run
+
+
 def _blocked(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
     """Not a person: an organisation head word or a place inside, or only common words."""
-    if any(_is_geo(t) or _is_org_head(t, names) for t in tokens):
+    if any(_is_geo(t, code) or _is_org_head(t, names) for t in tokens):
         return True
     return all(_proper_or_unknown(t, code)[1] for t in tokens)
 
@@ -168,10 +189,14 @@ def _collect(
                 elif raw.quoted or org_typed:
                     orgs.append((unit.id, raw, cue.label if org_typed and cue else "other"))
                     continue
-                run, title_role = _strip_title(run, names)
-                if len(run.tokens) < 2 or _blocked(run.tokens, names, code):
+                run, title_role = _strip_title(_drop_sentence_start(run, unit.text, code), names)
+                if not run.tokens or _blocked(run.tokens, names, code):
                     continue
-                kept.append((run, title_role, _evidence(run.tokens, names, code)))
+                if len(run.tokens) < 2 and not title_role:
+                    continue
+                kept.append(
+                    (run, title_role, bool(title_role) or _evidence(run.tokens, names, code))
+                )
             list_is_person = _person_typed(name_list) or any(ev for _, _, ev in kept)
             for run, title_role, ev in kept:
                 if ev or list_is_person:

@@ -73,7 +73,7 @@ def _is_name_word(tok: Token) -> bool:
     return tok.is_capitalised and tok.text[:1].isalpha()
 
 
-def _runs(text: str, tokens: list[Token], max_len: int = 5) -> list[Run]:
+def _runs(text: str, tokens: list[Token], max_len: int = 6) -> list[Run]:
     runs: list[Run] = []
     i = 0
     while i < len(tokens):

@@ -12,6 +12,7 @@ from typing import Any
 __all__ = [
     "Reading",
     "analyse",
+    "name_classes",
     "nominative_phrase",
     "noun_phrase_length",
     "to_nominative",
@@ -26,6 +27,16 @@ def _morfeusz() -> Any:
     import morfeusz2
 
     return morfeusz2.Morfeusz(expand_tags=True)
+
+
+@lru_cache(maxsize=65536)
+def name_classes(word: str) -> frozenset[str]:
+    """SGJP's name classes of ``word`` as written: 'imię', 'nazwisko', 'nazwa_geograficzna' …"""
+    found: set[str] = set()
+    for _s, _e, (orth, _l, _tag, names, _q) in _morfeusz().analyse(word):
+        if orth == word:
+            found.update(names)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=65536)
