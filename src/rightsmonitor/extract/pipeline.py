@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-from rightsmonitor.extract import persons
-from rightsmonitor.model import Extraction, ParsedDocument
+from rightsmonitor.extract import dates, persons, provisions, quantities
+from rightsmonitor.model import Extraction, ParsedDocument, Unit
 
 __all__ = ["EXTRACTORS", "extract_document"]
 
 # kind → component name; a behaviour change bumps the version (persons.v2)
 EXTRACTORS: dict[str, str] = {
     "persons": persons.NAME,
+    "legal_provisions": provisions.NAME,
+    "dates": dates.NAME,
+    "quantities": quantities.NAME,
 }
+
+
+def _units(doc: ParsedDocument) -> list[Unit]:
+    body = [u for u in doc.units if u.kind != "footnote"]
+    return body + [u for u in doc.units if u.kind == "footnote"]
 
 
 def extract_document(doc: ParsedDocument) -> Extraction:
     code = doc.meta.language or "en"
-    units = [u for u in doc.units if u.kind != "footnote"] + [
-        u for u in doc.units if u.kind == "footnote"
-    ]
+    units = _units(doc)
     found = persons.extract_persons(units, code)
-    return Extraction(persons=found.persons, extractors=dict(EXTRACTORS))
+    when = dates.extract_dates(units, code)
+    spans = [(d.unit, d.start, d.end) for d in when]
+    return Extraction(
+        persons=found.persons,
+        legal_provisions=provisions.extract_provisions(units, code),
+        dates=when,
+        quantities=quantities.extract_quantities(units, code, spans),
+        extractors=dict(EXTRACTORS),
+    )

@@ -12,7 +12,7 @@ from rightsmonitor.parse.language import detect_language
 from rightsmonitor.parse.meta import extract_meta
 from rightsmonitor.parse.repair import repair
 from rightsmonitor.parse.structure import find_units
-from rightsmonitor.parse.verbs import leading_verb
+from rightsmonitor.nlp.verbs import leading_verb
 
 __all__ = ["parse_read_text"]
 

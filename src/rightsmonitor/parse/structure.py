@@ -123,7 +123,7 @@ def _sequence(
 
 def _opens_with_verb(text: str, lang: LanguageData) -> bool:
     """An operative paragraph opens with an operative verb ('Calls on', 'wzywa')."""
-    from rightsmonitor.parse.verbs import leading_verb
+    from rightsmonitor.nlp.verbs import leading_verb
 
     return bool(lang.verbs) and leading_verb(text, lang) is not None
 

@@ -1,0 +1,118 @@
+"""provisions.v1 — articles of legal instruments, with the instrument they belong to.
+
+'art. 405 i 182 kodeksu karnego Kazachstanu' gives two provisions of one instrument;
+'art. 144 ust. 5 i art. 132 ust. 4 Regulaminu', 'Rules 150(5) and 136(4) of the Rules of
+Procedure', 'Articles 9(2) and 64(5) thereof' (the instrument named before in the unit).
+Whole instruments cited without an article ('Directive (EU) 2015/849') have no article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rightsmonitor.lang import load_data
+from rightsmonitor.model import Mention, Provision, Unit, fact_id
+from rightsmonitor.nlp.morph import nominative_phrase
+
+__all__ = ["NAME", "extract_provisions"]
+
+NAME = "provisions.v1"
+
+_NUMBER = r"\d+[a-z]?(?:-\d+)?(?:\(\d+[a-z]?\))*(?:\([a-z]\))?"
+_INSTRUMENT_EN = re.compile(
+    r"\b((?:Commission |Council |Delegated |Implementing )*(?:Directive|Regulation|Decision)"
+    r"\s*(?:\((?:EU|EC|EEC|Euratom)\))?\s*(?:No\s*)?\d{2,4}/\d{1,4}(?:/(?:EU|EC|EEC))?)"
+)
+
+
+# Named instruments cited whole: 'the Rome Statute', 'the Genocide Convention (CPPCG)'
+_NAMED_EN = re.compile(
+    r"\b((?:[A-Z][\w’'-]*\s+){0,6}(?:Charter|Conventions?|Statute|Treaty|Covenant|Protocols?|"
+    r"Declaration|Constitution)(?:\s+(?:of|on|for|against)\s+(?:the\s+)?[\w’'-]+(?:\s+[a-z]+)?"
+    r"(?:\s+(?:of|on|the|and)\s+[\w’'-]+){0,4})?|Executive Order \(E\.O\.\) \d+|"
+    r"(?:[A-Z][\w’'-]*\s+){0,3}delegated regulation)"
+)
+_OF_ARTICLE = re.compile(r"(?:Articles?|Rules?)\s+[\d()a-z,\s]+(?:and\s+[\d()a-z]+\s+)?of\s+(?:the\s+)?$")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    data = load_data(code, "facts")
+    if not data:
+        return None
+    art = _alt(list(data.get("article", [])))  # type: ignore[arg-type]  # TOML list of strings
+    sub = _alt([*data.get("paragraph", []), *data.get("point", [])])  # type: ignore[misc]  # TOML lists
+    one = rf"(?:(?:{art})\s*)?{_NUMBER}(?:\s*(?:{sub})\s*\d+[a-z]?)*" if sub else rf"(?:(?:{art})\s*)?{_NUMBER}"
+    joiners = _alt(list(data.get("list_joiners", [])))  # type: ignore[arg-type]  # TOML list of strings
+    group = re.compile(rf"(?<![\w/])(?:{art})\s*{_NUMBER}(?:\s*(?:{sub})\s*\d+[a-z]?)*(?:\s*(?:{joiners})\s*{one})*", re.IGNORECASE) if sub else re.compile(
+        rf"(?<![\w/])(?:{art})\s*{_NUMBER}(?:\s*(?:{joiners})\s*{one})*"
+    )
+    item = re.compile(one, re.IGNORECASE)
+    return group, item
+
+
+def _instrument(text: str, end: int, code: str, previous: str | None) -> str | None:
+    rest = text[end:]
+    if code == "pl":
+        m = re.match(r"\s+((?:[^\W\d_]+\.?\s*){1,8})", rest)
+        if not m:
+            return previous
+        stops = load_data(code, "facts").get("instrument_stop", [])
+        words = m.group(1).split()
+        cut = len(words)
+        for i in range(len(words)):
+            tail = " ".join(words[i:])
+            if any(tail.startswith(str(s)) for s in stops):  # type: ignore[union-attr]  # TOML list
+                cut = i
+                break
+        words = [w.rstrip(",;.") for w in words[:cut]]
+        return " ".join(nominative_phrase(words, "gen")) if words else previous
+    named = re.match(r"\s+of\s+(?:the\s+)?", rest)
+    if named:
+        act = _INSTRUMENT_EN.match(rest[named.end() :])
+        if act:
+            return " ".join(act.group(1).split())
+    m = re.match(r"\s+(?:of\s+)?(?:the\s+|its\s+)?(.+?)(?=[,;.(]|\s+(?:in particular|as regards|and of|which|thereof)\b|$)", rest)
+    if rest.lstrip().startswith("thereof"):
+        return previous
+    if m and m.group(1)[:1].isupper():
+        return m.group(1).strip()
+    return previous
+
+
+def extract_provisions(units: list[Unit], code: str) -> list[Provision]:
+    found: dict[tuple[str | None, str | None], Provision] = {}
+    patterns = _patterns(code)
+    for unit in units:
+        previous = None
+        for m in _INSTRUMENT_EN.finditer(unit.text):
+            previous = previous or m.group(1)
+        if patterns is None:
+            continue
+        group_re, item_re = patterns
+        for group in group_re.finditer(unit.text):
+            instrument = _instrument(unit.text, group.end(), code, previous)
+            for item in item_re.finditer(group.group(0)):
+                article = re.sub(r"^\D+", "", item.group(0)).strip()
+                if not article or not article[0].isdigit():
+                    continue
+                article = " ".join(article.split())
+                key = (article, instrument)
+                prov = found.setdefault(key, Provision(fact_id("provision", article, instrument or ""), article, instrument))
+                start = group.start() + item.start()
+                prov.mentions.append(Mention(item.group(0), unit.id, start, start + len(item.group(0))))
+        cited = [(c.start, c.end) for p in found.values() for c in p.mentions if c.unit == unit.id]
+        named = list(_NAMED_EN.finditer(unit.text)) if code == "en" else []
+        for m in [*_INSTRUMENT_EN.finditer(unit.text), *named]:
+            if _OF_ARTICLE.search(unit.text[max(0, m.start(1) - 40) : m.start(1)]):
+                continue  # the instrument of an article already cited
+            if any(s < m.end(1) and m.start(1) < e for s, e in cited):
+                continue
+            name = " ".join(m.group(1).split())
+            prov = found.setdefault((None, name), Provision(fact_id("provision", "", name), None, name))
+            prov.mentions.append(Mention(m.group(1), unit.id, m.start(1), m.end(1)))
+            cited.append((m.start(1), m.end(1)))
+    return list(found.values())
