@@ -30,22 +30,52 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
 
 def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern[str]]]:
     data = load_data(lang.code, "facts")
-    month = "|".join(re.escape(f) for forms in lang.months for f in sorted(forms, key=len, reverse=True) if len(f) > 2)
+    month = "|".join(
+        re.escape(f)
+        for forms in lang.months
+        for f in sorted(forms, key=len, reverse=True)
+        if len(f) > 2
+    )
     suffix = "|".join(re.escape(s) for s in data.get("year_suffix", [])) or "(?!)"  # type: ignore[union-attr]
     frm = "|".join(re.escape(s) for s in data.get("open_from", [])) or "(?!)"  # type: ignore[union-attr]
     to = "|".join(re.escape(s) for s in data.get("range_to", [])) or "(?!)"  # type: ignore[union-attr]
     yr = rf"(?P<y>\d{{4}})(?:\s*(?:{suffix}))?"
     return [
-        ("open_day", re.compile(rf"\b(?:{frm})\s+(?P<d>\d{{1,2}})\.?\s+(?P<m>{month})\s+{yr}", re.I)),
-        ("range_days", re.compile(rf"\b(?P<d>\d{{1,2}})\s*[–-]\s*(?P<d2>\d{{1,2}})\.?\s+(?P<m>{month})\s+{yr}", re.I)),
-        ("period_months", re.compile(rf"\b(?:{frm})\s+(?P<m>{month})\s+(?:{to})\s+(?P<m2>{month})\s+{yr}", re.I)),
+        (
+            "open_day",
+            re.compile(rf"\b(?:{frm})\s+(?P<d>\d{{1,2}})\.?\s+(?P<m>{month})\s+{yr}", re.I),
+        ),
+        (
+            "range_days",
+            re.compile(
+                rf"\b(?P<d>\d{{1,2}})\s*[–-]\s*(?P<d2>\d{{1,2}})\.?\s+(?P<m>{month})\s+{yr}", re.I
+            ),
+        ),
+        (
+            "period_months",
+            re.compile(rf"\b(?:{frm})\s+(?P<m>{month})\s+(?:{to})\s+(?P<m2>{month})\s+{yr}", re.I),
+        ),
         ("day", re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?P<m>{month})\s+{yr}", re.I)),
         ("open_month", re.compile(rf"\b(?:{frm})\s+(?P<m>{month})\s+{yr}", re.I)),
         ("month", re.compile(rf"\b(?P<m>{month})\s+{yr}", re.I)),
-        ("open_year", re.compile(rf"\b(?:{frm})\s+(?P<y>\d{{4}})(?:\s*(?:{suffix}))?(?![\d/])", re.I)),
+        (
+            "open_year",
+            re.compile(rf"\b(?:{frm})\s+(?P<y>\d{{4}})(?:\s*(?:{suffix}))?(?![\d/])", re.I),
+        ),
         ("year_range", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s*[–-]\s*(?P<y2>(?:19|20)\d\d)\b")),
-        ("year", re.compile(_YEAR_WITH_SUFFIX.format(suffix=suffix) if data.get("year_suffix") else _BARE_YEAR, re.I)),
-        ("numeric", re.compile(r"(?<![\d./\-])(?P<d>\d{1,2})([./\-])(?P<mn>\d{1,2})\2(?P<y>\d{4})(?![\d.]\d)")),
+        (
+            "year",
+            re.compile(
+                _YEAR_WITH_SUFFIX.format(suffix=suffix) if data.get("year_suffix") else _BARE_YEAR,
+                re.I,
+            ),
+        ),
+        (
+            "numeric",
+            re.compile(
+                r"(?<![\d./\-])(?P<d>\d{1,2})([./\-])(?P<mn>\d{1,2})\2(?P<y>\d{4})(?![\d.]\d)"
+            ),
+        ),
     ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rightsmonitor.extract import dates, persons, provisions, quantities
+from rightsmonitor.extract import dates, organisations, persons, places, provisions, quantities
 from rightsmonitor.model import Extraction, ParsedDocument, Unit
 
 __all__ = ["EXTRACTORS", "extract_document"]
@@ -13,6 +13,8 @@ EXTRACTORS: dict[str, str] = {
     "legal_provisions": provisions.NAME,
     "dates": dates.NAME,
     "quantities": quantities.NAME,
+    "places": places.NAME,
+    "organisations": organisations.NAME,
 }
 
 
@@ -27,10 +29,17 @@ def extract_document(doc: ParsedDocument) -> Extraction:
     found = persons.extract_persons(units, code)
     when = dates.extract_dates(units, code)
     spans = [(d.unit, d.start, d.end) for d in when]
+    person_spans = [(m.unit, m.start, m.end) for p in found.persons for m in p.mentions]
     return Extraction(
         persons=found.persons,
+        organisations=organisations.extract_organisations(
+            units, code, found.org_runs, person_spans
+        ),
         legal_provisions=provisions.extract_provisions(units, code),
         dates=when,
         quantities=quantities.extract_quantities(units, code, spans),
+        places=places.extract_places(
+            units, code, [(m.unit, m.start, m.end, True) for p in found.persons for m in p.mentions]
+        ),
         extractors=dict(EXTRACTORS),
     )

@@ -32,7 +32,9 @@ _NAMED_EN = re.compile(
     r"(?:\s+(?:of|on|the|and)\s+[\w’'-]+){0,4})?|Executive Order \(E\.O\.\) \d+|"
     r"(?:[A-Z][\w’'-]*\s+){0,3}delegated regulation)"
 )
-_OF_ARTICLE = re.compile(r"(?:Articles?|Rules?)\s+[\d()a-z,\s]+(?:and\s+[\d()a-z]+\s+)?of\s+(?:the\s+)?$")
+_OF_ARTICLE = re.compile(
+    r"(?:Articles?|Rules?)\s+[\d()a-z,\s]+(?:and\s+[\d()a-z]+\s+)?of\s+(?:the\s+)?$"
+)
 
 
 def _alt(words: list[str]) -> str:
@@ -45,10 +47,19 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         return None
     art = _alt(list(data.get("article", [])))  # type: ignore[arg-type]  # TOML list of strings
     sub = _alt([*data.get("paragraph", []), *data.get("point", [])])  # type: ignore[misc]  # TOML lists
-    one = rf"(?:(?:{art})\s*)?{_NUMBER}(?:\s*(?:{sub})\s*\d+[a-z]?)*" if sub else rf"(?:(?:{art})\s*)?{_NUMBER}"
+    one = (
+        rf"(?:(?:{art})\s*)?{_NUMBER}(?:\s*(?:{sub})\s*\d+[a-z]?)*"
+        if sub
+        else rf"(?:(?:{art})\s*)?{_NUMBER}"
+    )
     joiners = _alt(list(data.get("list_joiners", [])))  # type: ignore[arg-type]  # TOML list of strings
-    group = re.compile(rf"(?<![\w/])(?:{art})\s*{_NUMBER}(?:\s*(?:{sub})\s*\d+[a-z]?)*(?:\s*(?:{joiners})\s*{one})*", re.IGNORECASE) if sub else re.compile(
-        rf"(?<![\w/])(?:{art})\s*{_NUMBER}(?:\s*(?:{joiners})\s*{one})*"
+    group = (
+        re.compile(
+            rf"(?<![\w/])(?:{art})\s*{_NUMBER}(?:\s*(?:{sub})\s*\d+[a-z]?)*(?:\s*(?:{joiners})\s*{one})*",
+            re.IGNORECASE,
+        )
+        if sub
+        else re.compile(rf"(?<![\w/])(?:{art})\s*{_NUMBER}(?:\s*(?:{joiners})\s*{one})*")
     )
     item = re.compile(one, re.IGNORECASE)
     return group, item
@@ -75,7 +86,10 @@ def _instrument(text: str, end: int, code: str, previous: str | None) -> str | N
         act = _INSTRUMENT_EN.match(rest[named.end() :])
         if act:
             return " ".join(act.group(1).split())
-    m = re.match(r"\s+(?:of\s+)?(?:the\s+|its\s+)?(.+?)(?=[,;.(]|\s+(?:in particular|as regards|and of|which|thereof)\b|$)", rest)
+    m = re.match(
+        r"\s+(?:of\s+)?(?:the\s+|its\s+)?(.+?)(?=[,;.(]|\s+(?:in particular|as regards|and of|which|thereof)\b|$)",
+        rest,
+    )
     if rest.lstrip().startswith("thereof"):
         return previous
     if m and m.group(1)[:1].isupper():
@@ -101,9 +115,14 @@ def extract_provisions(units: list[Unit], code: str) -> list[Provision]:
                     continue
                 article = " ".join(article.split())
                 key = (article, instrument)
-                prov = found.setdefault(key, Provision(fact_id("provision", article, instrument or ""), article, instrument))
+                prov = found.setdefault(
+                    key,
+                    Provision(fact_id("provision", article, instrument or ""), article, instrument),
+                )
                 start = group.start() + item.start()
-                prov.mentions.append(Mention(item.group(0), unit.id, start, start + len(item.group(0))))
+                prov.mentions.append(
+                    Mention(item.group(0), unit.id, start, start + len(item.group(0)))
+                )
         cited = [(c.start, c.end) for p in found.values() for c in p.mentions if c.unit == unit.id]
         named = list(_NAMED_EN.finditer(unit.text)) if code == "en" else []
         for m in [*_INSTRUMENT_EN.finditer(unit.text), *named]:
@@ -112,7 +131,9 @@ def extract_provisions(units: list[Unit], code: str) -> list[Provision]:
             if any(s < m.end(1) and m.start(1) < e for s, e in cited):
                 continue
             name = " ".join(m.group(1).split())
-            prov = found.setdefault((None, name), Provision(fact_id("provision", "", name), None, name))
+            prov = found.setdefault(
+                (None, name), Provision(fact_id("provision", "", name), None, name)
+            )
             prov.mentions.append(Mention(m.group(1), unit.id, m.start(1), m.end(1)))
             cited.append((m.start(1), m.end(1)))
     return list(found.values())

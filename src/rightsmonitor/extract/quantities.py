@@ -18,8 +18,13 @@ NAME = "quantities.v1"
 _NUMBER = re.compile(
     r"(?<![\w/.,(\-–])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w/)(\-–]|[.,]\d|\s*/)"
 )
-_AGE = re.compile(r"(?<![\w/])(\d{1,3})-(?:letni|letnia|letniego|letniej|letnie|year-old|years-old|year)\w*", re.I)
-_BEFORE_BLOCKERS = re.compile(r"(?<![^\W\d_])(?:art\.|ust\.|pkt|nr|No\.?|Article|Articles|Rule|Rules|Regulation|Directive|paragraph|point|§|COVID|pkt\.)\s*(?:\d+\w*(?:\(\d+\))?\s*(?:,|i|and|oraz)\s*)*$", re.I)
+_AGE = re.compile(
+    r"(?<![\w/])(\d{1,3})-(?:letni|letnia|letniego|letniej|letnie|year-old|years-old|year)\w*", re.I
+)
+_BEFORE_BLOCKERS = re.compile(
+    r"(?<![^\W\d_])(?:art\.|ust\.|pkt|nr|No\.?|Article|Articles|Rule|Rules|Regulation|Directive|paragraph|point|§|COVID|pkt\.)\s*(?:\d+\w*(?:\(\d+\))?\s*(?:,|i|and|oraz)\s*)*$",
+    re.I,
+)
 
 
 def _value(text: str) -> float:
@@ -32,7 +37,34 @@ def _counts(after: str) -> str | None:
         return None
     out = []
     for w in words.group(1).split():
-        if w.lower() in {"w", "z", "i", "na", "do", "of", "in", "and", "to", "the", "for", "by", "on", "from", "that", "which", "who", "were", "have", "has", "had", "are", "was", "is", "zostało", "zostały"}:
+        if w.lower() in {
+            "w",
+            "z",
+            "i",
+            "na",
+            "do",
+            "of",
+            "in",
+            "and",
+            "to",
+            "the",
+            "for",
+            "by",
+            "on",
+            "from",
+            "that",
+            "which",
+            "who",
+            "were",
+            "have",
+            "has",
+            "had",
+            "are",
+            "was",
+            "is",
+            "zostało",
+            "zostały",
+        }:
             break
         out.append(w)
     return " ".join(out) or None
@@ -55,7 +87,11 @@ def extract_quantities(
         text = unit.text
         taken: list[tuple[int, int]] = [(s, e) for u, s, e in dates or [] if u == unit.id]
         for m in _AGE.finditer(text):
-            out.append(Quantity(float(m.group(1)), None, "age in years", m.group(0), unit.id, m.start(), m.end()))
+            out.append(
+                Quantity(
+                    float(m.group(1)), None, "age in years", m.group(0), unit.id, m.start(), m.end()
+                )
+            )
             taken.append((m.start(), m.end()))
         for m in _NUMBER.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
@@ -66,7 +102,11 @@ def extract_quantities(
                 continue  # part of a phone number or a code: (+32) 2 28 32547
             nxt = re.match(r"\s*([^\s,;:]+)", after)
             nxt_word = nxt.group(1).lower().rstrip(".") if nxt else ""
-            if nxt_word in months or _BEFORE_BLOCKERS.search(before) or re.match(r"\s*(?:r\.|roku)", after):
+            if (
+                nxt_word in months
+                or _BEFORE_BLOCKERS.search(before)
+                or re.match(r"\s*(?:r\.|roku)", after)
+            ):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and nxt_word not in measures:
                 continue  # a year
@@ -92,20 +132,46 @@ def extract_quantities(
                 end += measure_m.end()
             cur = re.search(r"(EUR|USD|€|\$)\s*$", before)
             if cur:
-                unit_of_measure, start = {"€": "EUR", "$": "USD"}.get(cur.group(1), cur.group(1)), m.start() - (len(before) - cur.start())
+                unit_of_measure, start = (
+                    {"€": "EUR", "$": "USD"}.get(cur.group(1), cur.group(1)),
+                    m.start() - (len(before) - cur.start()),
+                )
             qualifier = None
             for phrase, meaning in sorted(qualifiers.items(), key=lambda kv: -len(kv[0])):
-                q = re.search(rf"(?<![^\W\d_]){re.escape(phrase)}\s*$", before[: len(before) - (m.start() - start)] if start < m.start() else before, re.I)
+                q = re.search(
+                    rf"(?<![^\W\d_]){re.escape(phrase)}\s*$",
+                    before[: len(before) - (m.start() - start)] if start < m.start() else before,
+                    re.I,
+                )
                 if q:
                     qualifier = meaning
-                    start = start - (len(before[: len(before) - (m.start() - start)] if start < m.start() else before) - q.start())
+                    start = start - (
+                        len(
+                            before[: len(before) - (m.start() - start)]
+                            if start < m.start()
+                            else before
+                        )
+                        - q.start()
+                    )
                     break
             counts = None if rank else _counts(text[end:])
             bare = counts is None and qualifier is None and unit_of_measure is None and not rank
             if bare and value >= 100:
                 continue  # a code or a name ('405', 'E.O. 14024'), not a count
             taken.append((start, end))
-            out.append(Quantity(value, qualifier, counts, text[start:end], unit.id, start, end, unit_of_measure, rank))
+            out.append(
+                Quantity(
+                    value,
+                    qualifier,
+                    counts,
+                    text[start:end],
+                    unit.id,
+                    start,
+                    end,
+                    unit_of_measure,
+                    rank,
+                )
+            )
         for m in re.finditer(r"(?<![^\W\d_])([^\W\d_]+)(?![^\W\d_])", text):
             word = m.group(1).lower()
             if word not in words or not words[word] or any(s <= m.start() < e for s, e in taken):
@@ -113,13 +179,22 @@ def extract_quantities(
             value = float(words[word])
             end = m.end()
             nxt = re.match(r"\s+([^\W\d_]+)", text[end:])
-            if nxt and nxt.group(1).lower() in words and words[nxt.group(1).lower()] and words[nxt.group(1).lower()] < 10 <= value:
+            if (
+                nxt
+                and nxt.group(1).lower() in words
+                and words[nxt.group(1).lower()]
+                and words[nxt.group(1).lower()] < 10 <= value
+            ):
                 value += words[nxt.group(1).lower()]
                 end += nxt.end()
             counts = _counts(text[end:])
-            if not counts or re.search(r"(?:the|on)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
+            if not counts or re.search(
+                r"(?:the|on)\s+$", text[max(0, m.start() - 8) : m.start()], re.I
+            ):
                 continue  # 'on the one hand'
             taken.append((m.start(), end))
-            out.append(Quantity(value, None, counts, text[m.start() : end], unit.id, m.start(), end))
+            out.append(
+                Quantity(value, None, counts, text[m.start() : end], unit.id, m.start(), end)
+            )
     order = {u.id: i for i, u in enumerate(units)}
     return sorted(out, key=lambda q: (order[q.unit], q.start))

@@ -159,6 +159,7 @@ class NameData:
     feminine_surname_endings: tuple[str, ...] = ()
     masculine_surname_endings: tuple[str, ...] = ()
     org_heads: frozenset[str] = frozenset()
+    org_head_types: tuple[tuple[str, str], ...] = ()
 
 
 @cache
@@ -209,4 +210,5 @@ def load_names(code: str) -> NameData:
         feminine_surname_endings=_strings(data, "feminine_surname_endings"),
         masculine_surname_endings=_strings(data, "masculine_surname_endings"),
         org_heads=frozenset(_strings(data, "org_heads")),
+        org_head_types=tuple(dict(data.get("org_head_types", {})).items()),  # type: ignore[call-overload]
     )

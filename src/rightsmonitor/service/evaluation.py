@@ -107,7 +107,8 @@ def _spans(
     gold: list[dict[str, Any]], pred: list[Any], same_value: Callable[[dict[str, Any], Any], bool]
 ) -> Score:
     return _match(
-        gold, pred,
+        gold,
+        pred,
         lambda g, p: _overlap(g, p.unit, p.start, p.end) and same_value(g, p),
         lambda x: f"{x['text']} @{x['unit']}" if isinstance(x, dict) else f"{x.text} @{x.unit}",
     )
@@ -117,9 +118,30 @@ def _provision_mentions(gold: list[dict[str, Any]], pred: list[Any]) -> Score:
     g_items = [dict(m, article=e.get("article")) for e in gold for m in e["mentions"]]
     p_items = [(m, p.article) for p in pred for m in p.mentions]
     return _match(
-        g_items, p_items,
-        lambda g, p: _overlap(g, p[0].unit, p[0].start, p[0].end) and _norm(str(g["article"])) == _norm(str(p[1])),
-        lambda x: f"{x['text']} @{x['unit']}" if isinstance(x, dict) else f"{x[0].text} @{x[0].unit}",
+        g_items,
+        p_items,
+        lambda g, p: (
+            _overlap(g, p[0].unit, p[0].start, p[0].end)
+            and _norm(str(g["article"])) == _norm(str(p[1]))
+        ),
+        lambda x: (
+            f"{x['text']} @{x['unit']}" if isinstance(x, dict) else f"{x[0].text} @{x[0].unit}"
+        ),
+    )
+
+
+def _place_mentions(gold: list[dict[str, Any]], pred: list[Any]) -> Score:
+    g_items = [dict(m, name=e["name"]) for e in gold for m in e["mentions"]]
+    p_items = [(m, p.name) for p in pred for m in p.mentions]
+    return _match(
+        g_items,
+        p_items,
+        lambda g, p: (
+            _overlap(g, p[0].unit, p[0].start, p[0].end) and _norm(g["name"]) == _norm(p[1])
+        ),
+        lambda x: (
+            f"{x['text']} @{x['unit']}" if isinstance(x, dict) else f"{x[0].text} @{x[0].unit}"
+        ),
     )
 
 
@@ -127,11 +149,19 @@ def _score_document(gold: dict[str, Any], found: Extraction) -> dict[str, Score]
     return {
         "persons": _entities(gold.get("persons", []), found.persons),
         "person mentions": _mentions(gold.get("persons", []), found.persons),
-        "legal provisions": _provision_mentions(gold.get("legal_provisions", []), found.legal_provisions),
+        "organisations": _entities(gold.get("organisations", []), found.organisations),
+        "organisation mentions": _mentions(gold.get("organisations", []), found.organisations),
+        "legal provisions": _provision_mentions(
+            gold.get("legal_provisions", []), found.legal_provisions
+        ),
+        "places": _place_mentions(gold.get("places", []), found.places),
         "dates": _spans(gold.get("dates", []), found.dates, lambda g, p: g["value"] == p.value),
         "quantities": _spans(
-            gold.get("quantities", []), found.quantities,
-            lambda g, p: g["value"] is not None and p.value is not None and float(g["value"]) == p.value,
+            gold.get("quantities", []),
+            found.quantities,
+            lambda g, p: (
+                g["value"] is not None and p.value is not None and float(g["value"]) == p.value
+            ),
         ),
     }
 
