@@ -13,9 +13,22 @@ from typing import Any, TypeVar
 import click
 
 from rightsmonitor import __version__
-from rightsmonitor.cli.render import document_json, documents_table, parsed_summary
+from rightsmonitor.cli.render import (
+    document_json,
+    documents_table,
+    extraction_summary,
+    parsed_summary,
+)
 from rightsmonitor.errors import RightsMonitorError
-from rightsmonitor.service import IngestOutcome, Library, benchmark, parse_file
+from rightsmonitor.service import (
+    IngestOutcome,
+    Library,
+    benchmark,
+    evaluate,
+    extract_document_facts,
+    extraction_json,
+    parse_file,
+)
 from rightsmonitor.settings import resolve_database_url
 
 __all__ = ["cli", "main"]
@@ -60,6 +73,40 @@ def parse(file: Path, as_json: bool, summary: bool, language: str | None) -> Non
         click.echo(json.dumps(document_json(parsed), ensure_ascii=False, indent=2))
     else:
         click.echo(parsed_summary(file.name, parsed))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print every fact as JSON (the default).")
+@click.option("--summary", is_flag=True, help="Print a short human-readable summary.")
+@click.option("--language", metavar="CODE", help="Language of the document (default: detected).")
+def extract(file: Path, as_json: bool, summary: bool, language: str | None) -> None:
+    """Persons, organisations, provisions, places, dates, quantities, events and calls in FILE."""
+    parsed = parse_file(file, language)
+    data = extraction_json(extract_document_facts(parsed))
+    if summary and not as_json:
+        click.echo(extraction_summary(file.name, data))
+    else:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@cli.command(name="eval")
+@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("eval/gold"), show_default=True, help="Folder of gold JSON files.")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Root the gold files' document paths are relative to "
+              "(default: $RIGHTSMONITOR_CORPUS or ../shared/corpus).")
+@click.option("--errors", is_flag=True, help="Also list the misses and false hits per type.")
+def evaluate_cmd(gold_dir: Path, corpus: Path | None, errors: bool) -> None:
+    """Precision and recall per fact type against hand-made gold files."""
+    root = corpus or Path(os.environ.get("RIGHTSMONITOR_CORPUS", "../shared/corpus"))
+    scores = evaluate(gold_dir, root)
+    click.echo(f"{'type':24} {'precision':>9} {'recall':>7} {'predicted':>10} {'gold':>6}")
+    for kind, sc in scores.items():
+        click.echo(f"{kind:24} {sc.precision:9.3f} {sc.recall:7.3f} {sc.pred:10d} {sc.gold:6d}")
+        if errors:
+            click.echo(f"  missed: {'; '.join(sc.misses[:30])}")
+            click.echo(f"  false:  {'; '.join(sc.extras[:30])}")
 
 
 @cli.command()
@@ -122,10 +169,11 @@ def documents(ctx: click.Context, as_json: bool) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--repeat", default=3, show_default=True, help="Warm runs per file (best is kept).")
-def bench(files: tuple[Path, ...], repeat: int) -> None:
+@click.option("--extract", "with_extract", is_flag=True, help="Time the whole pipeline, extraction included.")
+def bench(files: tuple[Path, ...], repeat: int, with_extract: bool) -> None:
     """Words per second for reading + repair + structure (default: the bundled examples)."""
     paths = sorted(files) if files else sorted(p for p in _EXAMPLES.iterdir() if p.is_file())
-    rows = benchmark(list(paths), repeat)
+    rows = benchmark(list(paths), repeat, with_extract)
     click.echo(f"{'file':48} {'words':>7} {'cold s':>8} {'warm s':>8} {'words/s':>10}")
     for r in rows:
         click.echo(

@@ -8,7 +8,7 @@ from typing import Any
 from rightsmonitor.model import ParsedDocument
 from rightsmonitor.service import DocumentRecord
 
-__all__ = ["document_json", "documents_table", "parsed_summary"]
+__all__ = ["document_json", "documents_table", "extraction_summary", "parsed_summary"]
 
 
 def document_json(parsed: ParsedDocument) -> dict[str, Any]:
@@ -84,3 +84,14 @@ def documents_table(records: list[DocumentRecord]) -> str:
             f"{u.get('footnote', 0):3d}  {(r.title or r.source_name)[:70]}"
         )
     return "\n".join(out)
+
+
+def extraction_summary(name: str, data: dict[str, Any]) -> str:
+    lines = [name]
+    for kind in ("persons", "organisations", "legal_provisions", "places", "dates", "quantities", "events", "calls"):
+        lines.append(f"  {kind}: {len(data[kind])}")
+    for person in data["persons"]:
+        roles = ", ".join(person["roles"]) or "-"
+        aliases = f" (also {', '.join(person['aliases'])})" if person["aliases"] else ""
+        lines.append(f"    {person['name']}{aliases} [{person['gender'] or '?'}; {roles}] ×{len(person['mentions'])}")
+    return "\n".join(lines)

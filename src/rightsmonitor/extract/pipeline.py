@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from rightsmonitor.extract import dates, organisations, persons, places, provisions, quantities
+from rightsmonitor.extract import (
+    calls,
+    dates,
+    events,
+    organisations,
+    persons,
+    places,
+    provisions,
+    quantities,
+)
 from rightsmonitor.model import Extraction, ParsedDocument, Unit
 
 __all__ = ["EXTRACTORS", "extract_document"]
@@ -15,6 +24,8 @@ EXTRACTORS: dict[str, str] = {
     "quantities": quantities.NAME,
     "places": places.NAME,
     "organisations": organisations.NAME,
+    "events": events.NAME,
+    "calls": calls.NAME,
 }
 
 
@@ -30,16 +41,19 @@ def extract_document(doc: ParsedDocument) -> Extraction:
     when = dates.extract_dates(units, code)
     spans = [(d.unit, d.start, d.end) for d in when]
     person_spans = [(m.unit, m.start, m.end) for p in found.persons for m in p.mentions]
+    orgs = organisations.extract_organisations(units, code, found.org_runs, person_spans)
+    provs = provisions.extract_provisions(units, code)
+    where = places.extract_places(
+        units, code, [(m.unit, m.start, m.end, True) for p in found.persons for m in p.mentions]
+    )
     return Extraction(
         persons=found.persons,
-        organisations=organisations.extract_organisations(
-            units, code, found.org_runs, person_spans
-        ),
-        legal_provisions=provisions.extract_provisions(units, code),
+        organisations=orgs,
+        legal_provisions=provs,
+        places=where,
         dates=when,
         quantities=quantities.extract_quantities(units, code, spans),
-        places=places.extract_places(
-            units, code, [(m.unit, m.start, m.end, True) for p in found.persons for m in p.mentions]
-        ),
+        events=events.extract_events(units, code, found.persons, orgs, provs, where, when),
+        calls=calls.extract_calls(units, code, found.persons, orgs, provs),
         extractors=dict(EXTRACTORS),
     )

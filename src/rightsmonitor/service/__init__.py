@@ -1,6 +1,9 @@
 """L3 use cases: the only layer that combines readers, parsers and the store."""
 
+from rightsmonitor.extract import extract_document as extract_document_facts
 from rightsmonitor.service.bench import BenchRow, benchmark
+from rightsmonitor.service.evaluation import Score, evaluate
+from rightsmonitor.service.facts import extraction_json
 from rightsmonitor.service.documents import (
     PARSER_VERSION,
     IngestOutcome,
@@ -15,6 +18,10 @@ from rightsmonitor.store import DocumentRecord
 __all__ = [
     "PARSER_VERSION",
     "BenchRow",
+    "Score",
+    "evaluate",
+    "extract_document_facts",
+    "extraction_json",
     "DocumentRecord",
     "IngestOutcome",
     "IngestReport",

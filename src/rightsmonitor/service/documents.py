@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Literal
 
 from rightsmonitor.errors import ReadError, RightsMonitorError
+from rightsmonitor.extract import extract_document
+from rightsmonitor.service.facts import fact_rows
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.model import ParsedDocument, ReadText
 from rightsmonitor.parse import parse_read_text
@@ -102,7 +104,8 @@ class Library:
             return IngestOutcome(name, "exists", sha256, "already ingested (same bytes)")
         read, parsed = parse_bytes(data, name, language)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        self.documents.add(sha256, data, Path(name).name, read, parsed, PARSER_VERSION, now)
+        rows = fact_rows(extract_document(parsed))
+        self.documents.add(sha256, data, Path(name).name, read, parsed, PARSER_VERSION, now, rows)
         return IngestOutcome(name, "added", sha256, warnings=parsed.warnings)
 
     def ingest_paths(

@@ -156,6 +156,8 @@ def _score_document(gold: dict[str, Any], found: Extraction) -> dict[str, Score]
         ),
         "places": _place_mentions(gold.get("places", []), found.places),
         "dates": _spans(gold.get("dates", []), found.dates, lambda g, p: g["value"] == p.value),
+        "events": _spans(gold.get("events", []), found.events, lambda g, p: g["type"] == p.type),
+        "calls": _spans(gold.get("calls", []), found.calls, lambda g, p: g["stance"] == p.stance),
         "quantities": _spans(
             gold.get("quantities", []),
             found.quantities,

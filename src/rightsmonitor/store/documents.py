@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select
 
 from rightsmonitor.model import OffsetMap, ParsedDocument, ReadText
-from rightsmonitor.store.schema import documents, originals, units
+from rightsmonitor.store.schema import documents, facts, originals, units
 
 __all__ = ["DocumentRecord", "DocumentStore"]
 
@@ -53,7 +53,9 @@ class DocumentStore:
         parsed: ParsedDocument,
         parser_version: str,
         now: str,
+        fact_rows: list[tuple[str, str, str, str]] | None = None,
     ) -> None:
+        """``fact_rows``: (fact id, kind, extractor, JSON data) stored with the document."""
         """Store everything about one document, or nothing (one transaction)."""
         meta = parsed.meta
         with self.engine.begin() as conn:
@@ -98,6 +100,12 @@ class DocumentStore:
             ]
             if rows:
                 conn.execute(insert(units), rows)
+            if fact_rows:
+                conn.execute(insert(facts), [
+                    {"id": f"{sha256}/{fid}", "document_id": sha256, "kind": kind,
+                     "extractor": extractor, "data_json": payload}
+                    for fid, kind, extractor, payload in fact_rows
+                ])
 
     def records(self) -> Iterator[DocumentRecord]:
         counts: dict[str, dict[str, int]] = {}
@@ -130,6 +138,16 @@ class DocumentStore:
         with self.engine.connect() as conn:
             row = conn.execute(select(originals.c.data).where(originals.c.sha256 == sha256)).first()
         return bytes(row[0]) if row else None
+
+    def fact_counts(self, sha256: str) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            q = select(facts.c.kind, func.count()).where(facts.c.document_id == sha256).group_by(facts.c.kind)
+            return {kind: int(n) for kind, n in conn.execute(q)}
+
+    def fact_rows(self, sha256: str, kind: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            q = select(facts).where(facts.c.document_id == sha256, facts.c.kind == kind).order_by(facts.c.id)
+            return [json.loads(r.data_json) | {"extractor": r.extractor} for r in conn.execute(q)]
 
     def unit_rows(self, sha256: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

@@ -15,7 +15,7 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["documents", "metadata", "originals", "units"]
+__all__ = ["documents", "facts", "metadata", "originals", "units"]
 
 metadata = MetaData()
 
@@ -68,4 +68,15 @@ units = Table(
     Column("addressees_json", Text, nullable=False),
     Column("footnote_refs_json", Text, nullable=False),
     Index("ix_units_document", "document_id", "seq"),
+)
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", String(120), primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("extractor", String(40), nullable=False),
+    Column("data_json", Text, nullable=False),
+    Index("ix_facts_document_kind", "document_id", "kind"),
 )

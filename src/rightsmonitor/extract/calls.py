@@ -1,0 +1,79 @@
+"""calls.v1 — each operative paragraph split into its calls: stance, addressees, the action
+demanded and the persons, organisations and provisions it targets.
+
+A call starts at an operative verb that opens a clause ('…; wzywa rząd …', '…; stresses …').
+"""
+
+from __future__ import annotations
+
+import re
+
+from rightsmonitor.lang import load_data, load_language
+from rightsmonitor.model import Call, Organisation, Person, Provision, Unit
+from rightsmonitor.nlp.verbs import leading_verb
+
+__all__ = ["NAME", "extract_calls", "find_action"]
+
+NAME = "calls.v1"
+_DEMANDS = {"calls on", "calls for", "urges", "encourages", "demands", "insists", "invites",
+            "requests", "asks", "instructs", "recommends", "advises against"}
+
+
+def find_action(text: str, code: str) -> str | None:
+    actions: dict[str, str] = dict(load_data(code, "facts").get("actions", {}))  # type: ignore[call-overload]
+    low = text.lower()
+    best: tuple[int, str] | None = None
+    for stem, action in actions.items():
+        m = re.search(rf"(?<![^\W\d_]){re.escape(stem)}", low)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), action)
+    return best[1] if best else None
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a paragraph: split at ';' and at ', a także' / ', and' before a verb."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r";\s*|\.\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])|\.$", text):
+        out.append((start, m.start() + (1 if m.group(0).startswith(".") else 0)))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _targets(unit: Unit, a: int, b: int, persons: list[Person], orgs: list[Organisation], provisions: list[Provision]) -> list[str]:
+    ids: list[str] = []
+    for entity in [*persons, *orgs, *provisions]:
+        if any(m.unit == unit.id and a <= m.start < b for m in entity.mentions) and entity.id not in ids:
+            ids.append(entity.id)
+    return ids
+
+
+def extract_calls(
+    units: list[Unit], code: str, persons: list[Person], orgs: list[Organisation], provisions: list[Provision]
+) -> list[Call]:
+    lang = load_language(code)
+    calls: list[Call] = []
+    for unit in units:
+        if unit.kind != "paragraph":
+            continue
+        for a, b in _clauses(unit.text):
+            clause = unit.text[a:b]
+            lead_start = a + len(clause) - len(clause.lstrip())
+            body = unit.text[lead_start:b]
+            body_match = re.match(r"(?:a także|oraz|and|also)\s+", body, re.I)
+            offset = body_match.end() if body_match else 0
+            lead = leading_verb(body[offset:], lang)
+            if lead is None:
+                continue
+            stance = lead.stance
+            if stance == "calls on" and not lead.addressees:
+                stance = "calls for"
+            action = find_action(body[offset + lead.end :], code) if stance in _DEMANDS else None
+            calls.append(Call(
+                unit.id, stance, list(lead.addressees), action,
+                _targets(unit, lead_start, b, persons, orgs, provisions),
+                unit.text[lead_start:b], lead_start, b,
+            ))
+    return calls
