@@ -11,6 +11,7 @@ from rightsmonitor.extract import (
     places,
     provisions,
     quantities,
+    runs,
 )
 from rightsmonitor.model import Extraction, ParsedDocument, Unit
 
@@ -36,6 +37,7 @@ def _units(doc: ParsedDocument) -> list[Unit]:
 
 def extract_document(doc: ParsedDocument) -> Extraction:
     code = doc.meta.language or "en"
+    runs.clear_cache()
     units = _units(doc)
     found = persons.extract_persons(units, code)
     when = dates.extract_dates(units, code)

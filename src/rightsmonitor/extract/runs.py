@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rightsmonitor.lang import NameData
 from rightsmonitor.nlp import Token, tokenize
 from rightsmonitor.nlp.morph import analyse
 
-__all__ = ["Cue", "NameList", "Run", "find_lists"]
+__all__ = ["Cue", "NameList", "Run", "clear_cache", "find_lists"]
 
 _JOINERS = {",", "i", "oraz", "and", "or", "lub", "a"}
 _CLAUSE_END = {";", ".", "?", "!"}
@@ -131,38 +132,34 @@ def _cue_at(
     return None
 
 
+@lru_cache(maxsize=64)
+def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+
+
 def _find_cues(text: str, tokens: list[Token], first: int, names: NameData) -> list[Cue]:
     """Cues before token index ``first`` in the same clause (up to 14 words back), nearest first."""
     cues: list[Cue] = []
-    marked = False
+    window_start = tokens[max(0, first - 40)].start if tokens else 0
+    window = text[window_start : tokens[first].start].lower()
+    markers = [window_start + m.start() for m in _marker_pattern(names.list_markers).finditer(window)]
+    last_marker = max(markers) if markers else -1
     seen = 0
     k = first - 1
     while k >= 0 and seen < 14:
         tok = tokens[k]
         if tok.text in _CLAUSE_END and not _abbreviation(tokens, k):
             break
-        between = text[tok.start : tokens[first].start].lower()
-        if any(
-            re.search(rf"(?<![^\W\d_]){re.escape(m)}(?![^\W\d_])", between)
-            for m in names.list_markers
-        ):
-            marked = True
+        marked = last_marker >= tok.start
         found = _cue_at(tokens, k, names) if tok.is_word else None
         if found:
             kind, label, lemma, cases, number = found
             gap = tokens[k + 1 : first]
             apposition = len(gap) <= 3 and all(t.is_word for t in gap)
             cues.append(
-                Cue(
-                    kind,
-                    label,
-                    lemma,
-                    cases,
-                    number,
-                    marked,
-                    adjacent=(k == first - 1),
-                    apposition=apposition,
-                )
+                Cue(kind, label, lemma, cases, number, marked, adjacent=(k == first - 1),
+                    apposition=apposition)
             )
         if tok.is_word:
             seen += 1
@@ -188,6 +185,12 @@ def _after_cue(text: str, tokens: list[Token], last: int, names: NameData) -> Cu
 
 
 def find_lists(text: str, names: NameData) -> list[NameList]:
+    """Lists of capitalised runs with their cues (cached: several extractors ask)."""
+    return _find_lists(text, names)
+
+
+@lru_cache(maxsize=4096)
+def _find_lists(text: str, names: NameData) -> list[NameList]:
     tokens = tokenize(text)
     index = {t.start: i for i, t in enumerate(tokens)}
     runs = _runs(text, tokens)
@@ -208,3 +211,8 @@ def find_lists(text: str, names: NameData) -> list[NameList]:
         last = max(i for i, t in enumerate(tokens) if t.start < last_run.end)
         name_list.after_cue = _after_cue(text, tokens, last, names)
     return lists
+
+
+def clear_cache() -> None:
+    """Forget the lists of earlier documents (the cache only serves one document's extractors)."""
+    _find_lists.cache_clear()

@@ -146,7 +146,7 @@ class Ending:
     after_hard: bool = False  # not after l, j, i, k, g (they soften: 'Jardemalie' is not -a + -ie)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one instance per language
 class NameData:
     endings: tuple[Ending, ...]
     feminine_nominative: tuple[str, ...]
