@@ -91,11 +91,21 @@ def extract(file: Path, as_json: bool, summary: bool, language: str | None) -> N
 
 
 @cli.command(name="eval")
-@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("eval/gold"), show_default=True, help="Folder of gold JSON files.")
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help="Root the gold files' document paths are relative to "
-              "(default: $RIGHTSMONITOR_CORPUS or ../shared/corpus).")
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("eval/gold"),
+    show_default=True,
+    help="Folder of gold JSON files.",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Root the gold files' document paths are relative to "
+    "(default: $RIGHTSMONITOR_CORPUS or ../shared/corpus).",
+)
 @click.option("--errors", is_flag=True, help="Also list the misses and false hits per type.")
 def evaluate_cmd(gold_dir: Path, corpus: Path | None, errors: bool) -> None:
     """Precision and recall per fact type against hand-made gold files."""
@@ -169,7 +179,9 @@ def documents(ctx: click.Context, as_json: bool) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--repeat", default=3, show_default=True, help="Warm runs per file (best is kept).")
-@click.option("--extract", "with_extract", is_flag=True, help="Time the whole pipeline, extraction included.")
+@click.option(
+    "--extract", "with_extract", is_flag=True, help="Time the whole pipeline, extraction included."
+)
 def bench(files: tuple[Path, ...], repeat: int, with_extract: bool) -> None:
     """Words per second for reading + repair + structure (default: the bundled examples)."""
     paths = sorted(files) if files else sorted(p for p in _EXAMPLES.iterdir() if p.is_file())

@@ -88,10 +88,22 @@ def documents_table(records: list[DocumentRecord]) -> str:
 
 def extraction_summary(name: str, data: dict[str, Any]) -> str:
     lines = [name]
-    for kind in ("persons", "organisations", "legal_provisions", "places", "dates", "quantities", "events", "calls"):
+    for kind in (
+        "persons",
+        "organisations",
+        "legal_provisions",
+        "places",
+        "dates",
+        "quantities",
+        "events",
+        "calls",
+    ):
         lines.append(f"  {kind}: {len(data[kind])}")
     for person in data["persons"]:
         roles = ", ".join(person["roles"]) or "-"
         aliases = f" (also {', '.join(person['aliases'])})" if person["aliases"] else ""
-        lines.append(f"    {person['name']}{aliases} [{person['gender'] or '?'}; {roles}] ×{len(person['mentions'])}")
+        lines.append(
+            f"    {person['name']}{aliases} [{person['gender'] or '?'}; {roles}]"
+            f" ×{len(person['mentions'])}"
+        )
     return "\n".join(lines)

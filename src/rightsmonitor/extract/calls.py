@@ -15,12 +15,24 @@ from rightsmonitor.nlp.verbs import leading_verb
 __all__ = ["NAME", "extract_calls", "find_action"]
 
 NAME = "calls.v1"
-_DEMANDS = {"calls on", "calls for", "urges", "encourages", "demands", "insists", "invites",
-            "requests", "asks", "instructs", "recommends", "advises against"}
+_DEMANDS = {
+    "calls on",
+    "calls for",
+    "urges",
+    "encourages",
+    "demands",
+    "insists",
+    "invites",
+    "requests",
+    "asks",
+    "instructs",
+    "recommends",
+    "advises against",
+}
 
 
 def find_action(text: str, code: str) -> str | None:
-    actions: dict[str, str] = dict(load_data(code, "facts").get("actions", {}))  # type: ignore[call-overload]
+    actions: dict[str, str] = dict(load_data(code, "facts").get("actions", {}))
     low = text.lower()
     best: tuple[int, str] | None = None
     for stem, action in actions.items():
@@ -31,7 +43,7 @@ def find_action(text: str, code: str) -> str | None:
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of a paragraph: split at ';' and at ', a także' / ', and' before a verb."""
+    """Spans of the clauses of a paragraph: split at ';' and at sentence ends."""
     out: list[tuple[int, int]] = []
     start = 0
     for m in re.finditer(r";\s*|\.\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])|\.$", text):
@@ -42,16 +54,31 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _targets(unit: Unit, a: int, b: int, persons: list[Person], orgs: list[Organisation], provisions: list[Provision]) -> list[str]:
+def _targets(
+    unit: Unit,
+    a: int,
+    b: int,
+    persons: list[Person],
+    orgs: list[Organisation],
+    provisions: list[Provision],
+) -> list[str]:
     ids: list[str] = []
-    for entity in [*persons, *orgs, *provisions]:
-        if any(m.unit == unit.id and a <= m.start < b for m in entity.mentions) and entity.id not in ids:
+    entities: list[Person | Organisation | Provision] = [*persons, *orgs, *provisions]
+    for entity in entities:
+        if (
+            any(m.unit == unit.id and a <= m.start < b for m in entity.mentions)
+            and entity.id not in ids
+        ):
             ids.append(entity.id)
     return ids
 
 
 def extract_calls(
-    units: list[Unit], code: str, persons: list[Person], orgs: list[Organisation], provisions: list[Provision]
+    units: list[Unit],
+    code: str,
+    persons: list[Person],
+    orgs: list[Organisation],
+    provisions: list[Provision],
 ) -> list[Call]:
     lang = load_language(code)
     calls: list[Call] = []
@@ -71,9 +98,16 @@ def extract_calls(
             if stance == "calls on" and not lead.addressees:
                 stance = "calls for"
             action = find_action(body[offset + lead.end :], code) if stance in _DEMANDS else None
-            calls.append(Call(
-                unit.id, stance, list(lead.addressees), action,
-                _targets(unit, lead_start, b, persons, orgs, provisions),
-                unit.text[lead_start:b], lead_start, b,
-            ))
+            calls.append(
+                Call(
+                    unit.id,
+                    stance,
+                    list(lead.addressees),
+                    action,
+                    _targets(unit, lead_start, b, persons, orgs, provisions),
+                    unit.text[lead_start:b],
+                    lead_start,
+                    b,
+                )
+            )
     return calls

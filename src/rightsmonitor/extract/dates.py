@@ -36,9 +36,9 @@ def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern[str]]]:
         for f in sorted(forms, key=len, reverse=True)
         if len(f) > 2
     )
-    suffix = "|".join(re.escape(s) for s in data.get("year_suffix", [])) or "(?!)"  # type: ignore[union-attr]
-    frm = "|".join(re.escape(s) for s in data.get("open_from", [])) or "(?!)"  # type: ignore[union-attr]
-    to = "|".join(re.escape(s) for s in data.get("range_to", [])) or "(?!)"  # type: ignore[union-attr]
+    suffix = "|".join(re.escape(s) for s in data.get("year_suffix", [])) or "(?!)"
+    frm = "|".join(re.escape(s) for s in data.get("open_from", [])) or "(?!)"
+    to = "|".join(re.escape(s) for s in data.get("range_to", [])) or "(?!)"
     yr = rf"(?P<y>\d{{4}})(?:\s*(?:{suffix}))?"
     return [
         (

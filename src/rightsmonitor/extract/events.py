@@ -7,34 +7,85 @@ from __future__ import annotations
 import re
 
 from rightsmonitor.lang import load_data
-from rightsmonitor.model import DateFact, Event, Organisation, Participant, Person, Place, Provision, Unit, fact_id
+from rightsmonitor.model import (
+    DateFact,
+    Event,
+    Organisation,
+    Participant,
+    Person,
+    Place,
+    Provision,
+    Unit,
+    fact_id,
+)
 
 __all__ = ["EVENT_TYPES", "NAME", "extract_events"]
 
 NAME = "events.v1"
 EVENT_TYPES = (
-    "detention", "arrest", "pre_trial_detention", "house_arrest", "administrative_detention", "charge",
-    "prosecution", "conviction", "sentence", "fine", "suspension", "ban_or_liquidation",
-    "designation_as_extremist", "attack", "torture", "killing_or_death", "release", "acquittal",
-    "case_closed", "asylum_granted", "extradition_request_or_interpol_notice", "arrest_warrant",
-    "deportation_or_forced_transfer", "coup", "law_adopted_or_amended", "election", "vote_adopted",
-    "sanction_imposed", "ratification", "persecution", "harassment", "threat", "internet_shutdown",
-    "lawsuit", "other",
+    "detention",
+    "arrest",
+    "pre_trial_detention",
+    "house_arrest",
+    "administrative_detention",
+    "charge",
+    "prosecution",
+    "conviction",
+    "sentence",
+    "fine",
+    "suspension",
+    "ban_or_liquidation",
+    "designation_as_extremist",
+    "attack",
+    "torture",
+    "killing_or_death",
+    "release",
+    "acquittal",
+    "case_closed",
+    "asylum_granted",
+    "extradition_request_or_interpol_notice",
+    "arrest_warrant",
+    "deportation_or_forced_transfer",
+    "coup",
+    "law_adopted_or_amended",
+    "election",
+    "vote_adopted",
+    "sanction_imposed",
+    "ratification",
+    "persecution",
+    "harassment",
+    "threat",
+    "internet_shutdown",
+    "lawsuit",
+    "other",
 )
 _AUTHORITY_TYPES = {"government", "state_body", "court", "armed_forces"}
 
 
+_BOUNDARY = re.compile(r";|\.\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
+
+
 def _clause(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos)) + 1
-    ends = [i for i in (text.find(";", pos), text.find(". ", pos)) if i >= 0]
-    return start, min(ends) if ends else len(text)
+    """The clause around ``pos``: between semicolons or sentence ends ('art. 405' is not one)."""
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            return start, m.start()
+    return start, len(text)
 
 
 def extract_events(
-    units: list[Unit], code: str, persons: list[Person], orgs: list[Organisation],
-    provisions: list[Provision], places: list[Place], dates: list[DateFact],
+    units: list[Unit],
+    code: str,
+    persons: list[Person],
+    orgs: list[Organisation],
+    provisions: list[Provision],
+    places: list[Place],
+    dates: list[DateFact],
 ) -> list[Event]:
-    triggers: dict[str, str] = dict(load_data(code, "facts").get("events", {}))  # type: ignore[call-overload]
+    triggers: dict[str, str] = dict(load_data(code, "facts").get("events", {}))
     ordered = sorted(triggers.items(), key=lambda kv: -len(kv[0]))
     events: list[Event] = []
     for unit in units:
@@ -46,22 +97,48 @@ def extract_events(
             for m in re.finditer(rf"(?<![^\W\d_]){re.escape(stem)}", low):
                 if any(s < m.end() + 12 and m.start() - 12 < e for s, e in taken):
                     continue
-                word_end = re.match(r"[^\W\d_]*", low[m.end():])
+                word_end = re.match(r"[^\W\d_]*", low[m.end() :])
                 end = m.end() + (word_end.end() if word_end else 0)
                 taken.append((m.start(), end))
                 a, b = _clause(unit.text, m.start())
                 participants = [
-                    Participant(p.id, "subject") for p in persons
+                    Participant(p.id, "subject")
+                    for p in persons
                     if any(x.unit == unit.id and a <= x.start < b for x in p.mentions)
                 ] + [
-                    Participant(o.id, "authority" if o.type in _AUTHORITY_TYPES else "subject") for o in orgs
+                    Participant(o.id, "authority" if o.type in _AUTHORITY_TYPES else "subject")
+                    for o in orgs
                     if any(x.unit == unit.id and a <= x.start < b for x in o.mentions)
                 ]
-                when = next((d.value for d in dates if d.unit == unit.id and a <= d.start < b), None)
-                where = next((p.name for p in places for x in p.mentions if x.unit == unit.id and a <= x.start < b), None)
-                provs = [p.id for p in provisions if any(x.unit == unit.id and a <= x.start < b for x in p.mentions)]
-                events.append(Event(
-                    fact_id("event", unit.id, str(m.start()), kind), kind, participants, when, where, provs,
-                    unit.id, m.start(), end, unit.text[m.start():end],
-                ))
+                when = next(
+                    (d.value for d in dates if d.unit == unit.id and a <= d.start < b), None
+                )
+                where = next(
+                    (
+                        p.name
+                        for p in places
+                        for x in p.mentions
+                        if x.unit == unit.id and a <= x.start < b
+                    ),
+                    None,
+                )
+                provs = [
+                    p.id
+                    for p in provisions
+                    if any(x.unit == unit.id and a <= x.start < b for x in p.mentions)
+                ]
+                events.append(
+                    Event(
+                        fact_id("event", unit.id, str(m.start()), kind),
+                        kind,
+                        participants,
+                        when,
+                        where,
+                        provs,
+                        unit.id,
+                        m.start(),
+                        end,
+                        unit.text[m.start() : end],
+                    )
+                )
     return events

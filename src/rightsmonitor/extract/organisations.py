@@ -36,7 +36,6 @@ _CONNECTORS = {
     "on",
     "in",
     "de",
-    "on",
     "against",
 }
 _INSTRUMENT_HEADS = {
@@ -117,7 +116,7 @@ def _type(words: list[str], names: NameData, default: str) -> str:
 
 
 def _is_place(words: list[str], code: str) -> bool:
-    from rightsmonitor.extract.places import _lookup  # noqa: PLC0415 - same package
+    from rightsmonitor.extract.places import _lookup
 
     return _lookup([re.sub(r"[’']s$", "", w) for w in words], code) is not None
 
@@ -191,7 +190,7 @@ def _head_phrases(unit: Unit, names: NameData, code: str) -> list[tuple[int, int
 
 
 def _governments(unit: Unit, names: NameData, code: str) -> list[tuple[int, int, list[str], str]]:
-    """'rząd Kazachstanu', 'władze Kazachstanu', 'delegaturę UE w Kazachstanie', 'the Russian authorities'."""
+    """'rząd Kazachstanu', 'delegaturę UE w Kazachstanie', 'the Russian authorities'."""
     heads = {
         h for h, kind in names.org_head_types if kind in {"government", "eu_body", "state_body"}
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from babel import Locale
@@ -76,10 +77,7 @@ def extract_places(
                 span = tokens[i : i + n]
                 if len(span) < n or not span[0].text[:1].isupper():
                     continue
-                if any(
-                    unit.text[a.end : b.start] not in (" ", "-")
-                    for a, b in zip(span, span[1:], strict=False)
-                ):
+                if any(unit.text[a.end : b.start] not in (" ", "-") for a, b in pairwise(span)):
                     continue
                 words = [t.text for t in span]
                 words[-1] = re.sub(r"[’']s$", "", words[-1])

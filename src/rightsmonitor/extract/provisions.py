@@ -45,14 +45,14 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     data = load_data(code, "facts")
     if not data:
         return None
-    art = _alt(list(data.get("article", [])))  # type: ignore[arg-type]  # TOML list of strings
-    sub = _alt([*data.get("paragraph", []), *data.get("point", [])])  # type: ignore[misc]  # TOML lists
+    art = _alt(list(data.get("article", [])))
+    sub = _alt([*data.get("paragraph", []), *data.get("point", [])])
     one = (
         rf"(?:(?:{art})\s*)?{_NUMBER}(?:\s*(?:{sub})\s*\d+[a-z]?)*"
         if sub
         else rf"(?:(?:{art})\s*)?{_NUMBER}"
     )
-    joiners = _alt(list(data.get("list_joiners", [])))  # type: ignore[arg-type]  # TOML list of strings
+    joiners = _alt(list(data.get("list_joiners", [])))
     group = (
         re.compile(
             rf"(?<![\w/])(?:{art})\s*{_NUMBER}(?:\s*(?:{sub})\s*\d+[a-z]?)*(?:\s*(?:{joiners})\s*{one})*",
@@ -76,7 +76,7 @@ def _instrument(text: str, end: int, code: str, previous: str | None) -> str | N
         cut = len(words)
         for i in range(len(words)):
             tail = " ".join(words[i:])
-            if any(tail.startswith(str(s)) for s in stops):  # type: ignore[union-attr]  # TOML list
+            if any(tail.startswith(str(s)) for s in stops):
                 cut = i
                 break
         words = [w.rstrip(",;.") for w in words[:cut]]
@@ -87,7 +87,8 @@ def _instrument(text: str, end: int, code: str, previous: str | None) -> str | N
         if act:
             return " ".join(act.group(1).split())
     m = re.match(
-        r"\s+(?:of\s+)?(?:the\s+|its\s+)?(.+?)(?=[,;.(]|\s+(?:in particular|as regards|and of|which|thereof)\b|$)",
+        r"\s+(?:of\s+)?(?:the\s+|its\s+)?(.+?)"
+        r"(?=[,;.(]|\s+(?:in particular|as regards|and of|which|thereof)\b|$)",
         rest,
     )
     if rest.lstrip().startswith("thereof"):

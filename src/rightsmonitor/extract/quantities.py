@@ -77,11 +77,11 @@ def extract_quantities(
     data = load_data(code, "facts")
     lang = load_language(code)
     months = {f.lower() for forms in lang.months for f in forms}
-    qualifiers: dict[str, str] = dict(data.get("qualifiers", {}))  # type: ignore[call-overload]
-    words: dict[str, int] = dict(data.get("number_words", {}))  # type: ignore[call-overload]
-    ranks: dict[str, str] = dict(data.get("rank_words", {}))  # type: ignore[call-overload]
-    measures: dict[str, str] = dict(data.get("measures", {}))  # type: ignore[call-overload]
-    scale: dict[str, int] = dict(data.get("scale_words", {}))  # type: ignore[call-overload]
+    qualifiers: dict[str, str] = dict(data.get("qualifiers", {}))
+    words: dict[str, int] = dict(data.get("number_words", {}))
+    ranks: dict[str, str] = dict(data.get("rank_words", {}))
+    measures: dict[str, str] = dict(data.get("measures", {}))
+    scale: dict[str, int] = dict(data.get("scale_words", {}))
     out: list[Quantity] = []
     for unit in units:
         text = unit.text

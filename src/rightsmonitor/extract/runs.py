@@ -143,7 +143,9 @@ def _find_cues(text: str, tokens: list[Token], first: int, names: NameData) -> l
     cues: list[Cue] = []
     window_start = tokens[max(0, first - 40)].start if tokens else 0
     window = text[window_start : tokens[first].start].lower()
-    markers = [window_start + m.start() for m in _marker_pattern(names.list_markers).finditer(window)]
+    markers = [
+        window_start + m.start() for m in _marker_pattern(names.list_markers).finditer(window)
+    ]
     last_marker = max(markers) if markers else -1
     seen = 0
     k = first - 1
@@ -158,8 +160,16 @@ def _find_cues(text: str, tokens: list[Token], first: int, names: NameData) -> l
             gap = tokens[k + 1 : first]
             apposition = len(gap) <= 3 and all(t.is_word for t in gap)
             cues.append(
-                Cue(kind, label, lemma, cases, number, marked, adjacent=(k == first - 1),
-                    apposition=apposition)
+                Cue(
+                    kind,
+                    label,
+                    lemma,
+                    cases,
+                    number,
+                    marked,
+                    adjacent=(k == first - 1),
+                    apposition=apposition,
+                )
             )
         if tok.is_word:
             seen += 1

@@ -163,7 +163,7 @@ class NameData:
 
 
 @cache
-def load_data(code: str, name: str) -> dict[str, object]:
+def load_data(code: str, name: str) -> dict[str, Any]:
     """A data file ``lang/<code>/<name>.toml`` as a dict (empty when the file is absent)."""
     path = _ROOT / code / f"{name}.toml"
     if not path.is_file():
@@ -204,11 +204,11 @@ def load_names(code: str) -> NameData:
         surname_shapes=tuple(
             re.compile(p, re.IGNORECASE) for p in _strings(data, "surname_shapes")
         ),
-        person_cues=dict(data.get("person_cues", {})),  # type: ignore[call-overload]  # TOML table
-        org_cues=dict(data.get("org_cues", {})),  # type: ignore[call-overload]  # TOML table
+        person_cues=dict(data.get("person_cues", {})),
+        org_cues=dict(data.get("org_cues", {})),
         list_markers=_strings(data, "list_markers"),
         feminine_surname_endings=_strings(data, "feminine_surname_endings"),
         masculine_surname_endings=_strings(data, "masculine_surname_endings"),
         org_heads=frozenset(_strings(data, "org_heads")),
-        org_head_types=tuple(dict(data.get("org_head_types", {})).items()),  # type: ignore[call-overload]
+        org_head_types=tuple(dict(data.get("org_head_types", {})).items()),
     )

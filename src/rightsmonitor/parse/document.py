@@ -8,11 +8,11 @@ from dataclasses import replace
 from rightsmonitor.errors import ConfigError
 from rightsmonitor.lang import available_languages, load_language
 from rightsmonitor.model import ParsedDocument, ReadText, Unit
+from rightsmonitor.nlp.verbs import leading_verb
 from rightsmonitor.parse.language import detect_language
 from rightsmonitor.parse.meta import extract_meta
 from rightsmonitor.parse.repair import repair
 from rightsmonitor.parse.structure import find_units
-from rightsmonitor.nlp.verbs import leading_verb
 
 __all__ = ["parse_read_text"]
 

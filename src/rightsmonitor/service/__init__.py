@@ -2,8 +2,6 @@
 
 from rightsmonitor.extract import extract_document as extract_document_facts
 from rightsmonitor.service.bench import BenchRow, benchmark
-from rightsmonitor.service.evaluation import Score, evaluate
-from rightsmonitor.service.facts import extraction_json
 from rightsmonitor.service.documents import (
     PARSER_VERSION,
     IngestOutcome,
@@ -13,20 +11,22 @@ from rightsmonitor.service.documents import (
     parse_file,
     read_file_bytes,
 )
+from rightsmonitor.service.evaluation import Score, evaluate
+from rightsmonitor.service.facts import extraction_json
 from rightsmonitor.store import DocumentRecord
 
 __all__ = [
     "PARSER_VERSION",
     "BenchRow",
-    "Score",
-    "evaluate",
-    "extract_document_facts",
-    "extraction_json",
     "DocumentRecord",
     "IngestOutcome",
     "IngestReport",
     "Library",
+    "Score",
     "benchmark",
+    "evaluate",
+    "extract_document_facts",
+    "extraction_json",
     "parse_bytes",
     "parse_file",
     "read_file_bytes",

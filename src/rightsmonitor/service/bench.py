@@ -7,8 +7,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rightsmonitor.ingest import read_bytes
 from rightsmonitor.extract import extract_document
+from rightsmonitor.ingest import read_bytes
 from rightsmonitor.parse import parse_read_text
 
 __all__ = ["BenchRow", "benchmark"]

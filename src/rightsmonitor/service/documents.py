@@ -11,10 +11,10 @@ from typing import Literal
 
 from rightsmonitor.errors import ReadError, RightsMonitorError
 from rightsmonitor.extract import extract_document
-from rightsmonitor.service.facts import fact_rows
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.model import ParsedDocument, ReadText
 from rightsmonitor.parse import parse_read_text
+from rightsmonitor.service.facts import fact_rows
 from rightsmonitor.store import DocumentRecord, DocumentStore, make_engine, migrate
 
 __all__ = [

@@ -53,7 +53,7 @@ def _norm(text: str) -> str:
 
 
 def _overlap(a: dict[str, Any], unit: str, start: int, end: int) -> bool:
-    return a["unit"] == unit and a["start"] < end and start < a["end"]
+    return bool(a["unit"] == unit and a["start"] < end and start < a["end"])
 
 
 def _match(
@@ -97,9 +97,7 @@ def _mentions(gold: list[dict[str, Any]], pred: Iterable[Any]) -> Score:
         g_items,
         p_items,
         lambda g, p: _overlap(g[0], p[0].unit, p[0].start, p[0].end) and bool(g[1] & p[1]),
-        lambda x: (
-            f"{x[0]['text'] if isinstance(x[0], dict) else x[0].text} @{x[0]['unit'] if isinstance(x[0], dict) else x[0].unit}"
-        ),
+        lambda x: _label(x[0]),
     )
 
 
@@ -143,6 +141,12 @@ def _place_mentions(gold: list[dict[str, Any]], pred: list[Any]) -> Score:
             f"{x['text']} @{x['unit']}" if isinstance(x, dict) else f"{x[0].text} @{x[0].unit}"
         ),
     )
+
+
+def _label(item: Any) -> str:
+    if isinstance(item, dict):
+        return f"{item['text']} @{item['unit']}"
+    return f"{item.text} @{item.unit}"
 
 
 def _score_document(gold: dict[str, Any], found: Extraction) -> dict[str, Score]:

@@ -10,7 +10,16 @@ from rightsmonitor.model import Extraction, fact_id
 
 __all__ = ["extraction_json", "fact_rows"]
 
-_KINDS = ("persons", "organisations", "legal_provisions", "places", "dates", "quantities", "events", "calls")
+_KINDS = (
+    "persons",
+    "organisations",
+    "legal_provisions",
+    "places",
+    "dates",
+    "quantities",
+    "events",
+    "calls",
+)
 
 
 def extraction_json(found: Extraction) -> dict[str, Any]:

@@ -101,11 +101,19 @@ class DocumentStore:
             if rows:
                 conn.execute(insert(units), rows)
             if fact_rows:
-                conn.execute(insert(facts), [
-                    {"id": f"{sha256}/{fid}", "document_id": sha256, "kind": kind,
-                     "extractor": extractor, "data_json": payload}
-                    for fid, kind, extractor, payload in fact_rows
-                ])
+                conn.execute(
+                    insert(facts),
+                    [
+                        {
+                            "id": f"{sha256}/{fid}",
+                            "document_id": sha256,
+                            "kind": kind,
+                            "extractor": extractor,
+                            "data_json": payload,
+                        }
+                        for fid, kind, extractor, payload in fact_rows
+                    ],
+                )
 
     def records(self) -> Iterator[DocumentRecord]:
         counts: dict[str, dict[str, int]] = {}
@@ -141,12 +149,20 @@ class DocumentStore:
 
     def fact_counts(self, sha256: str) -> dict[str, int]:
         with self.engine.connect() as conn:
-            q = select(facts.c.kind, func.count()).where(facts.c.document_id == sha256).group_by(facts.c.kind)
+            q = (
+                select(facts.c.kind, func.count())
+                .where(facts.c.document_id == sha256)
+                .group_by(facts.c.kind)
+            )
             return {kind: int(n) for kind, n in conn.execute(q)}
 
     def fact_rows(self, sha256: str, kind: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            q = select(facts).where(facts.c.document_id == sha256, facts.c.kind == kind).order_by(facts.c.id)
+            q = (
+                select(facts)
+                .where(facts.c.document_id == sha256, facts.c.kind == kind)
+                .order_by(facts.c.id)
+            )
             return [json.loads(r.data_json) | {"extractor": r.extractor} for r in conn.execute(q)]
 
     def unit_rows(self, sha256: str) -> list[dict[str, Any]]:

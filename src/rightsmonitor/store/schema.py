@@ -74,7 +74,9 @@ facts = Table(
     "facts",
     metadata,
     Column("id", String(120), primary_key=True),
-    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+    ),
     Column("kind", String(32), nullable=False),
     Column("extractor", String(40), nullable=False),
     Column("data_json", Text, nullable=False),

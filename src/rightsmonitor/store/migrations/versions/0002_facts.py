@@ -20,8 +20,10 @@ def upgrade() -> None:
         "facts",
         sa.Column("id", sa.String(120), primary_key=True),
         sa.Column(
-            "document_id", sa.String(64),
-            sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+            "document_id",
+            sa.String(64),
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            nullable=False,
         ),
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("extractor", sa.String(40), nullable=False),
