@@ -34,6 +34,7 @@ def seed() -> Extraction:
 
 # --- persons: real sentences from the seed ----------------------------------------------
 
+
 def test_the_seed_names_one_person_across_spellings_and_cases(seed: Extraction) -> None:
     by_name = {p.name: p for p in seed.persons}
     zhumagulov = by_name["Ałmat Żumagułow"]
@@ -48,11 +49,20 @@ def test_the_seed_names_one_person_across_spellings_and_cases(seed: Extraction) 
     [
         ("Daryn Chassenow", "Daryna Chassenowa"),  # a man in a list of genitives
         ("Danijar Chassenow", "Danijarowi Chassenowowi"),  # dative
-        ("Abaibek Sułtanow", "Abaibkowi Sułtanowowi"),  # mobile e, settled by the nominative elsewhere
-        ("Muchtar Abliazow", "Muchtarowi Abliazowowi"),  # dative after 'ruchu Demokratyczny Wybór …'
+        (
+            "Abaibek Sułtanow",
+            "Abaibkowi Sułtanowowi",
+        ),  # mobile e, settled by the nominative elsewhere
+        (
+            "Muchtar Abliazow",
+            "Muchtarowi Abliazowowi",
+        ),  # dative after 'ruchu Demokratyczny Wybór …'
         ("Gulzipa Dżaukerowa", "Gulzipy Dżaukerowej"),  # agreement with 'aktywistki'
         ("Sanija Toiken", "Saniji Toiken"),  # apposition ', dziennikarki …'
-        ("Damietkan Aspandijarowa", "Damietkan Aspandijarową"),  # accusative, indeclinable given name
+        (
+            "Damietkan Aspandijarowa",
+            "Damietkan Aspandijarową",
+        ),  # accusative, indeclinable given name
         ("Igor Czuprin", "Igora Czuprina"),  # a name morfeusz2 knows
         ("Askar Kayyrbek", "Askara Kajyrbeka"),  # 'Askar' is also a common word
     ],
@@ -64,18 +74,34 @@ def test_seed_nominatives(seed: Extraction, name: str, mention: str) -> None:
 
 def test_relatives_are_never_merged(seed: Extraction) -> None:
     names = {p.name for p in seed.persons}
-    assert {"Kenżebek Abiszew", "Aset Abiszew", "Dułat Agadił", "Żanbołat Agadił",
-            "Danijar Chassenow", "Daryn Chassenow"} <= names
+    assert {
+        "Kenżebek Abiszew",
+        "Aset Abiszew",
+        "Dułat Agadił",
+        "Żanbołat Agadił",
+        "Danijar Chassenow",
+        "Daryn Chassenow",
+    } <= names
 
 
 def test_organisations_are_not_persons(seed: Extraction) -> None:
     names = {p.name for p in seed.persons}
-    assert not names & {"Kosze Partijasy", "Uralskaja Niedielia", "Erkindik Kanaty", "Transparency International"}
+    assert not names & {
+        "Kosze Partijasy",
+        "Uralskaja Niedielia",
+        "Erkindik Kanaty",
+        "Transparency International",
+    }
     orgs = {o.name for o in seed.organisations}
-    assert {"Kosze Partijasy", "Uralskaja Niedielia", "Europejska Służba Działań Zewnętrznych"} <= orgs
+    assert {
+        "Kosze Partijasy",
+        "Uralskaja Niedielia",
+        "Europejska Służba Działań Zewnętrznych",
+    } <= orgs
 
 
 # --- persons: hard cases of our own (synthetic) ------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "nominative"),
@@ -84,9 +110,18 @@ def test_organisations_are_not_persons(seed: Extraction) -> None:
         ("przyznaje nagrodę aktywiście Nurlanowi Bekowowi", "Nurlan Bekow"),  # dative
         ("potępia zatrzymanie aktywistki Ajgerim Tlesowej", "Ajgerim Tlesowa"),  # genitive, woman
         ("z dziennikarką Ajgerim Tlesową", "Ajgerim Tlesowa"),  # instrumental, woman
-        ("mając na uwadze, że Nurlan Bekow i Ajgerim Tlesowa zostali zatrzymani", "Nurlan Bekow"),  # nominative
-        ("wzywa do uwolnienia obrońców praw człowieka, w szczególności Alii Tursunowej i Askara Sadykowa", "Alia Tursunowa"),
-        ("uwolnienia obrońców praw człowieka, w szczególności Alii Tursunowej i Askara Sadykowa", "Askar Sadykow"),
+        (
+            "mając na uwadze, że Nurlan Bekow i Ajgerim Tlesowa zostali zatrzymani",
+            "Nurlan Bekow",
+        ),  # nominative
+        (
+            "wzywa do uwolnienia obrońców praw człowieka, w szczególności Alii Tursunowej i Askara Sadykowa",
+            "Alia Tursunowa",
+        ),
+        (
+            "uwolnienia obrońców praw człowieka, w szczególności Alii Tursunowej i Askara Sadykowa",
+            "Askar Sadykow",
+        ),
         ("o działaczce Mariji Ivanovej-Petrovej", None),
     ],
 )
@@ -106,8 +141,16 @@ def test_all_seven_cases_of_a_foreign_man_and_woman() -> None:
         "loc": ("Nurlanie Bekowie", "Ajgerim Tlesowej"),
     }
     for case, (man, woman) in forms.items():
-        man_noms = {" ".join(h.nominative) for h in name_hypotheses(tuple(man.split()), "pl") if h.case == case}
-        woman_noms = {" ".join(h.nominative) for h in name_hypotheses(tuple(woman.split()), "pl") if h.case == case}
+        man_noms = {
+            " ".join(h.nominative)
+            for h in name_hypotheses(tuple(man.split()), "pl")
+            if h.case == case
+        }
+        woman_noms = {
+            " ".join(h.nominative)
+            for h in name_hypotheses(tuple(woman.split()), "pl")
+            if h.case == case
+        }
         assert "Nurlan Bekow" in man_noms or case == "loc", (case, man_noms)
         assert "Ajgerim Tlesowa" in woman_noms, (case, woman_noms)
 
@@ -132,11 +175,17 @@ def test_titles_and_surname_only_mentions_in_english() -> None:
 
 # --- the other extractors on the seed -------------------------------------------------------
 
+
 def test_provisions(seed: Extraction) -> None:
     pairs = {(p.article, p.instrument) for p in seed.legal_provisions}
-    assert {("405", "kodeks karny Kazachstanu"), ("182", "kodeks karny Kazachstanu"),
-            ("460-1", "kodeks wykroczeń administracyjnych"), ("460-2", "kodeks wykroczeń administracyjnych"),
-            ("144 ust. 5", "Regulamin"), ("132 ust. 4", "Regulamin")} <= pairs
+    assert {
+        ("405", "kodeks karny Kazachstanu"),
+        ("182", "kodeks karny Kazachstanu"),
+        ("460-1", "kodeks wykroczeń administracyjnych"),
+        ("460-2", "kodeks wykroczeń administracyjnych"),
+        ("144 ust. 5", "Regulamin"),
+        ("132 ust. 4", "Regulamin"),
+    } <= pairs
 
 
 def test_dates(seed: Extraction) -> None:
@@ -149,7 +198,11 @@ def test_dates(seed: Extraction) -> None:
 
 def test_quantities(seed: Extraction) -> None:
     got = {(q.value, q.qualifier) for q in seed.quantities}
-    assert (350.0, "at least") in got and (23000.0, "more than") in got and (8000.0, "more than") in got
+    assert (
+        (350.0, "at least") in got
+        and (23000.0, "more than") in got
+        and (8000.0, "more than") in got
+    )
     assert any(q.rank and q.value == 94 for q in seed.quantities)
     assert not any(q.value in (405.0, 460.0, 2020.0) for q in seed.quantities)
 
@@ -158,7 +211,9 @@ def test_places(seed: Extraction) -> None:
     places = {p.name: p for p in seed.places}
     assert places["Kazakhstan"].country == "KZ" and places["Almaty"].country == "KZ"
     assert "Ałmatach" in [m.text for m in places["Almaty"].mentions]
-    assert not any(m.text == "Ałmat" for m in places["Almaty"].mentions)  # a given name, not the city
+    assert not any(
+        m.text == "Ałmat" for m in places["Almaty"].mentions
+    )  # a given name, not the city
 
 
 def test_calls_split_a_paragraph(seed: Extraction) -> None:
@@ -181,4 +236,6 @@ def test_english_extraction_on_the_joint_motion() -> None:
     found = extract_document(parse_read_text(read_bytes(path.read_bytes(), path.name)))
     assert {p.name for p in found.persons} >= {"Vladimir Putin", "Maria Lvova-Belova"}
     assert (20000.0, "about") in {(q.value, q.qualifier) for q in found.quantities}
-    assert ("150(5)", "Rules of Procedure") in {(p.article, p.instrument) for p in found.legal_provisions}
+    assert ("150(5)", "Rules of Procedure") in {
+        (p.article, p.instrument) for p in found.legal_provisions
+    }
