@@ -6,6 +6,7 @@ holds 'OBWE'). Polish names are brought to the nominative with morfeusz2."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from rightsmonitor.extract.runs import Run
@@ -39,6 +40,9 @@ _CONNECTORS = {
     "against",
 }
 _INSTRUMENT_HEADS = {
+    "document",
+    "directive",
+    "decision",
     "treaty",
     "convention",
     "charter",
@@ -121,6 +125,11 @@ def _is_place(words: list[str], code: str) -> bool:
     return _lookup([re.sub(r"[’']s$", "", w) for w in words], code) is not None
 
 
+def _body_forms(code: str) -> set[str]:
+    return {form for form, _name, _kind in _bodies(code)}
+
+
+@cache
 def _bodies(code: str) -> list[tuple[str, str, str]]:
     data: dict[str, Any] = load_data(code, "bodies")
     out = [(form, b["name"], b["type"]) for b in data.get("body", []) for form in b["forms"]]
@@ -170,6 +179,8 @@ def _head_phrases(unit: Unit, names: NameData, code: str) -> list[tuple[int, int
                 and k + 1 < len(tokens)
                 and _PROPER.match(tokens[k + 1].text)
                 and not _is_place([tokens[k + 1].text], code)
+                and (code != "pl" or bool(with_case(tokens[k + 1].text, "gen")))
+                and tokens[k + 1].text not in _body_forms(code)
             ):
                 k += 1  # 'Economic and Monetary Affairs' (not '… and the Committee …')
             elif (
@@ -183,8 +194,21 @@ def _head_phrases(unit: Unit, names: NameData, code: str) -> list[tuple[int, int
             else:
                 break
         words = unit.text[tokens[start].start : tokens[end].end].split()
-        if not {w.lower() for w in words} & _INSTRUMENT_HEADS and not _is_place(words, code):
+        place = _is_place(words, code) or _is_place(_nominative(words, code).split(), code)
+        if not {w.lower() for w in words} & _INSTRUMENT_HEADS and not place:
             out.append((tokens[start].start, tokens[end].end, words))
+            for inner in range(
+                i + 1, end + 1
+            ):  # 'Wydział Gospodarczy Sądu Rejonowego w Szymkencie'
+                inner_lemmas = {lemma.lower() for lemma, _ in analyse(tokens[inner].text)}
+                if (
+                    _PROPER.match(tokens[inner].text)
+                    and inner_lemmas & names.org_heads
+                    and inner < end
+                ):
+                    nested = unit.text[tokens[inner].start : tokens[end].end].split()
+                    out.append((tokens[inner].start, tokens[end].end, nested))
+                    break
         i = end + 1
     return out
 
@@ -280,7 +304,8 @@ def extract_organisations(
         for form, name, kind in bodies:
             for m in re.finditer(rf"(?<![\w/-]){re.escape(form)}(?![\w-])", text):
                 if not any(s < m.end() and m.start() < e for s, e in blocked):
-                    reg.add(name, kind, unit.id, m.start(), m.end(), m.group(0))
+                    alias = form if form != name else None
+                    reg.add(name, kind, unit.id, m.start(), m.end(), m.group(0), alias=alias)
         for start, end, words in _head_phrases(unit, names, code):
             if any(s < end and start < e for s, e in blocked):
                 continue
@@ -302,6 +327,12 @@ def extract_organisations(
     for unit_id, run, kind in typed:
         if len(run.tokens) == 1 and len(run.tokens[0]) < 3:
             continue
+        if any(
+            m.unit == unit_id and m.start < run.end and run.start < m.end
+            for org in reg.items.values()
+            for m in org.mentions
+        ):
+            continue  # part of a longer name found already
         if (
             run.text.lower() in names.person_cues
             or run.text in _NOT_ORGS

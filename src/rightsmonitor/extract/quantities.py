@@ -98,7 +98,7 @@ def extract_quantities(
                 continue
             after = text[m.end() : m.end() + 40]
             before = text[max(0, m.start() - 40) : m.start()]
-            if re.match(r"\s*\d", after) or re.search(r"(?:\d|\+)\)?\s*$", before):
+            if re.match(r"\s*\d|:\d", after) or re.search(r"(?:\d|\+)\)?\s*$|\d:$", before):
                 continue  # part of a phone number or a code: (+32) 2 28 32547
             nxt = re.match(r"\s*([^\s,;:]+)", after)
             nxt_word = nxt.group(1).lower().rstrip(".") if nxt else ""

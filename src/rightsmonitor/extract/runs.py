@@ -74,10 +74,26 @@ def _is_name_word(tok: Token) -> bool:
     return tok.is_capitalised and tok.text[:1].isalpha()
 
 
+def _is_acronym(tok: Token) -> bool:
+    return tok.is_acronym and 2 <= len(tok.text) <= 8
+
+
 def _runs(text: str, tokens: list[Token], max_len: int = 6) -> list[Run]:
     runs: list[Run] = []
     i = 0
     while i < len(tokens):
+        if _is_acronym(tokens[i]):  # an acronym is a run of its own ('ECHO', 'ODIHR')
+            before = text[max(0, tokens[i].start - 1) : tokens[i].start]
+            runs.append(
+                Run(
+                    (tokens[i].text,),
+                    tokens[i].start,
+                    tokens[i].end,
+                    quoted=before in _QUOTES_OPEN and bool(before),
+                )
+            )
+            i += 1
+            continue
         if not _is_name_word(tokens[i]):
             i += 1
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,7 @@ def _entities(gold: list[dict[str, Any]], pred: Iterable[Any]) -> Score:
     return _match(
         gold,
         predicted,
-        lambda g, p: _norm(p.name) in _names(g) or bool({_norm(a) for a in p.aliases} & _names(g)),
+        lambda g, p: bool({_norm(p.name), *(_norm(a) for a in p.aliases)} & _names(g)),
         lambda x: x["name"] if isinstance(x, dict) else x.name,
     )
 
@@ -149,7 +149,37 @@ def _label(item: Any) -> str:
     return f"{item.text} @{item.unit}"
 
 
+def _in_scope(found: Extraction, skipped: set[str]) -> Extraction:
+    """Drop predictions in units the annotators left out (a gold file's ``unannotated_units``)."""
+    if not skipped:
+        return found
+
+    def keep(items: list[Any]) -> list[Any]:
+        out = []
+        for item in items:
+            if hasattr(item, "mentions"):
+                mentions = [m for m in item.mentions if m.unit not in skipped]
+                if mentions:
+                    out.append(replace(item, mentions=mentions))
+            elif item.unit not in skipped:
+                out.append(item)
+        return out
+
+    return replace(
+        found,
+        persons=keep(found.persons),
+        organisations=keep(found.organisations),
+        legal_provisions=keep(found.legal_provisions),
+        places=keep(found.places),
+        dates=keep(found.dates),
+        quantities=keep(found.quantities),
+        events=keep(found.events),
+        calls=keep(found.calls),
+    )
+
+
 def _score_document(gold: dict[str, Any], found: Extraction) -> dict[str, Score]:
+    found = _in_scope(found, set(gold.get("unannotated_units", [])))
     return {
         "persons": _entities(gold.get("persons", []), found.persons),
         "person mentions": _mentions(gold.get("persons", []), found.persons),
