@@ -7,8 +7,9 @@ A call starts at an operative verb that opens a clause ('…; wzywa rząd …', 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from rightsmonitor.lang import load_data, load_language
+from rightsmonitor.lang import LanguageData, load_data, load_language
 from rightsmonitor.model import Call, Organisation, Person, Provision, Unit
 from rightsmonitor.nlp.verbs import leading_verb
 
@@ -73,17 +74,72 @@ def _targets(
     return ids
 
 
+def _reported_forms(lang: LanguageData) -> list[tuple[re.Pattern[str], str]]:
+    """'calls on' → 'call on', 'called on'; 'urges' → 'urge', 'urged' (reported speech)."""
+    out: list[tuple[re.Pattern[str], str]] = []
+    for verb in lang.verbs:
+        head, _, rest = verb.phrase.partition(" ")
+        if lang.code != "en" or not head.endswith("s"):
+            continue
+        stem = head[:-1]
+        forms = {stem, stem + "d" if stem.endswith("e") else stem + "ed", head}
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        tail = rf"\s+{re.escape(rest)}" if rest else ""
+        pattern = re.compile(rf"(?<![^\W\d_])(?:{alternation}){tail}(?![^\W\d_])", re.I)
+        out.append((pattern, verb.phrase))
+    return out
+
+
+def _reported_calls(unit: Unit, lang: LanguageData, targets: Any) -> list[Call]:
+    """Demands reported in press releases and summaries: 'MEPs call on the Council to …'."""
+    calls: list[Call] = []
+    stops = [e.start() for e in re.finditer(r";|\.(?:\s|$)", unit.text)]
+    for pattern, phrase in _reported_forms(lang):
+        for m in pattern.finditer(unit.text):
+            end = next((s for s in stops if s > m.end()), len(unit.text))
+            rest = phrase + unit.text[m.end() : end]
+            lead = leading_verb(rest, lang)
+            if lead is None or any(c.start <= m.start() < c.end for c in calls):
+                continue
+            stance = (
+                "calls for" if lead.stance == "calls on" and not lead.addressees else lead.stance
+            )
+            action = find_action(rest[lead.end :], lang.code) if stance in _DEMANDS else None
+            calls.append(
+                Call(
+                    unit.id,
+                    stance,
+                    list(lead.addressees),
+                    action,
+                    targets(m.start(), end),
+                    unit.text[m.start() : end],
+                    m.start(),
+                    end,
+                )
+            )
+    return sorted(calls, key=lambda c: c.start)
+
+
 def extract_calls(
     units: list[Unit],
     code: str,
     persons: list[Person],
     orgs: list[Organisation],
     provisions: list[Provision],
+    structured: bool = True,
 ) -> list[Call]:
+    """``structured``: operative paragraphs; otherwise demands reported in running text."""
     lang = load_language(code)
     calls: list[Call] = []
     for unit in units:
         if unit.kind != "paragraph":
+            continue
+        if not structured:
+
+            def targets(a: int, b: int, u: Unit = unit) -> list[str]:
+                return _targets(u, a, b, persons, orgs, provisions)
+
+            calls.extend(_reported_calls(unit, lang, targets))
             continue
         for a, b in _clauses(unit.text):
             clause = unit.text[a:b]

@@ -50,7 +50,6 @@ _INSTRUMENT_HEADS = {
     "traktat",
     "konwencja",
     "karta",
-    "directive",
     "regulation",
     "dyrektywa",
     "rozporządzenie",

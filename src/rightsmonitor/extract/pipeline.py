@@ -56,6 +56,6 @@ def extract_document(doc: ParsedDocument) -> Extraction:
         dates=when,
         quantities=quantities.extract_quantities(units, code, spans),
         events=events.extract_events(units, code, found.persons, orgs, provs, where, when),
-        calls=calls.extract_calls(units, code, found.persons, orgs, provs),
+        calls=calls.extract_calls(units, code, found.persons, orgs, provs, doc.structured),
         extractors=dict(EXTRACTORS),
     )
