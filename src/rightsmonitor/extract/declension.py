@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from rightsmonitor.lang import load_names
 from rightsmonitor.nlp.morph import analyse, name_classes
@@ -16,6 +17,7 @@ from rightsmonitor.nlp.morph import analyse, name_classes
 __all__ = ["CASES", "Hypothesis", "is_proper_name", "name_hypotheses", "token_hypotheses"]
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
+_NOMINATIVE_PRIOR = 0.3
 _VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
 
 
@@ -58,17 +60,21 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     """(nominative, case, gender, score) for one capitalised word in language ``code``."""
     names = load_names(code)
     found: dict[tuple[str, str, str], float] = {}
-    if is_proper_name(word):
+    if name_classes(word) & {"imię", "nazwisko"}:
         for lemma, case, gender in _proper_readings(word):
             if lemma[:1].isupper():
                 found[(lemma, case, gender)] = 3.0 + (0.1 if word.startswith(lemma) else 0.0)
     last = word[-1:]
     consonant_final = last.isalpha() and last not in _VOWELS
-    # the word as it stands, read as a nominative
+    # the word as it stands, read as a nominative (unlikely if it ends like an inflected form)
+    inflected = any(
+        word.endswith(e.form) and len(e.form) >= 2 and e.cases != ("nom",) for e in names.endings
+    )
+    identity = 0.5 if inflected else 1.0
     if consonant_final or last in "iy":
-        found.setdefault((word, "nom", "m"), 1.0)
+        found.setdefault((word, "nom", "m"), identity)
     if any(word.endswith(e) for e in names.feminine_nominative):
-        found.setdefault((word, "nom", "f"), 1.0)
+        found.setdefault((word, "nom", "f"), identity)
         found.setdefault((word, "nom", "m"), 0.3)  # men's names in -a: 'Garifułła'
     if any(word.endswith(e) for e in names.indeclinable_endings):
         for case in CASES:
@@ -80,7 +86,7 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     )
     if indeclinable:
         for case in CASES:
-            found.setdefault((word, case, "f"), 0.5)
+            found.setdefault((word, case, "f"), 0.5 if consonant_final else 0.3)
     for ending in names.endings:
         if not word.endswith(ending.form) or len(word) - len(ending.form) < 2:
             continue
@@ -93,7 +99,7 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
             continue  # a masculine consonant stem must end in a consonant
         nominative = stem + ending.nom
         for case in ending.cases:
-            found.setdefault((nominative, case, ending.gender), 2.0)
+            found.setdefault((nominative, case, ending.gender), ending.score)
     if not names.endings:  # a language that does not inflect names
         for gender in ("m", "f"):
             found.setdefault((word, "nom", gender), 1.0)
@@ -101,20 +107,24 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
 
 
 def name_hypotheses(tokens: tuple[str, ...], code: str) -> list[Hypothesis]:
-    """Hypotheses for a whole name: every token in the same case and gender."""
+    """Hypotheses for a whole name: every token in the same case and gender (up to two
+    readings per token, so that the document can choose 'Abaibek' over 'Abaibk')."""
     per_token = [token_hypotheses(t, code) for t in tokens]
     out: list[Hypothesis] = []
     for case in CASES:
         for gender in ("m", "f"):
-            forms: list[str] = []
-            score = 0.0
-            for options in per_token:
-                fits = [o for o in options if o[1] == case and o[2] == gender]
+            options: list[list[tuple[str, float]]] = []
+            for token_options in per_token:
+                fits = sorted(
+                    ((o[0], o[3]) for o in token_options if o[1] == case and o[2] == gender),
+                    key=lambda o: -o[1],
+                )
                 if not fits:
                     break
-                best = max(fits, key=lambda o: o[3])
-                forms.append(best[0])
-                score += best[3]
+                options.append(fits[:2])
             else:
-                out.append(Hypothesis(tuple(forms), case, gender, score / max(len(tokens), 1)))
+                prior = _NOMINATIVE_PRIOR if case == "nom" else 0.0  # names are most often subjects
+                for combo in product(*options):
+                    score = sum(s for _, s in combo) / max(len(tokens), 1) + prior
+                    out.append(Hypothesis(tuple(f for f, _ in combo), case, gender, score))
     return out

@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rightsmonitor.extract.declension import CASES, Hypothesis, is_proper_name, name_hypotheses
+from rightsmonitor.extract.declension import (
+    CASES,
+    Hypothesis,
+    is_proper_name,
+    name_hypotheses,
+    token_hypotheses,
+)
 from rightsmonitor.extract.runs import NameList, Run, find_lists
 from rightsmonitor.lang import NameData, load_names
 from rightsmonitor.model import Mention, Person, Unit, fact_id
@@ -100,6 +106,13 @@ def _is_org_head(word: str, names: NameData) -> bool:
 def _split_run(run: Run, names: NameData, code: str) -> Run:
     """'Demokratyczny Wybór Kazachstanu Muchtarowi Abliazowowi' → the trailing person."""
     tokens = run.tokens
+    # 'Rady Ministrów Michał Dworczyk': the name starts at a given name after common words
+    for cut in range(1, len(tokens) - 1):
+        if "imię" in name_classes(tokens[cut]) and all(
+            "imię" not in name_classes(t) and not is_proper_name(t) for t in tokens[:cut]
+        ):
+            offset = len(" ".join(tokens[:cut])) + 1
+            return Run(tokens[cut:], run.start + offset, run.end, run.quoted)
     # 'European Council António Costa': the name after an organisation's head word
     heads = [i for i, t in enumerate(tokens) if _is_org_head(t, names) or _is_geo(t, code)]
     if heads and len(tokens) - heads[-1] - 1 >= 2:
@@ -146,15 +159,43 @@ def _drop_sentence_start(run: Run, text: str, code: str) -> Run:
     return run
 
 
+def _after_place_cue(text: str, start: int, names: NameData) -> bool:
+    """'ul. Piotra Skargi', 'nad Czarną Hańczą': the words before make the name a place."""
+    before = text[max(0, start - 20) : start].lower().split()
+    return bool(before) and before[-1] in names.place_cues
+
+
 def _blocked(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
-    """Not a person: an organisation head word or a place inside, or only common words."""
+    """Not a person: an organisation head word or a place inside, only common words, or (in a
+    language other than English) only common English words without a given name ('Fox News')."""
     if any(_is_geo(t, code) or _is_org_head(t, names) for t in tokens):
+        return True
+    if code != "en" and _english_phrase(tokens):
         return True
     return all(_proper_or_unknown(t, code)[1] for t in tokens)
 
 
 def _evidence(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
-    return any(_proper_or_unknown(t, code)[0] for t in tokens) or _shape(tokens[-1], names)
+    if any(_proper_or_unknown(t, code)[0] for t in tokens) or _shape(tokens[-1], names):
+        return True
+    return code != "en" and _foreign_name(tokens)
+
+
+def _english_phrase(tokens: tuple[str, ...]) -> bool:
+    english = lexicon_for("en")
+    return all(english.frequency(t.lower()) >= 3.5 for t in tokens) and not any(
+        "imię" in name_classes(t) for t in tokens
+    )
+
+
+def _foreign_name(tokens: tuple[str, ...]) -> bool:
+    """'Anthony Fauci', 'Marius Stonkus': words the language does not know, that are not a
+    phrase of common English words either ('Human Rights Watch', 'Wall Street Journal')."""
+    if len(tokens) > 3 or any(len(t) < 3 or t.isupper() for t in tokens):
+        return False
+    unknown = all(not analyse(t) and not analyse(t.lower()) for t in tokens)
+    english = lexicon_for("en")
+    return unknown and not all(english.frequency(t.lower()) >= 3.0 for t in tokens)
 
 
 def _person_typed(name_list: NameList) -> bool:
@@ -188,6 +229,8 @@ def _collect(
                     orgs.append((unit.id, head, cue.label if org_typed and cue else "other"))
                 elif raw.quoted or org_typed:
                     orgs.append((unit.id, raw, cue.label if org_typed and cue else "other"))
+                    continue
+                if _after_place_cue(unit.text, run.start, names):
                     continue
                 run, title_role = _strip_title(_drop_sentence_start(run, unit.text, code), names)
                 if not run.tokens or _blocked(run.tokens, names, code):
@@ -345,7 +388,9 @@ def extract_persons(units: list[Unit], code: str) -> PersonFinding:
             person.name, nominative_seen[key] = nominative, True
         elif nominative != person.name and nominative not in person.aliases:
             person.aliases.append(nominative)
-        person.mentions.append(Mention(cand.run.text, cand.unit, cand.run.start, cand.run.end))
+        person.mentions.append(
+            Mention(cand.run.text, cand.unit, cand.run.start, cand.run.end, nominative)
+        )
         for role in _roles(cand.name_list, cand.title_role):
             if role not in person.roles:
                 person.roles.append(role)
@@ -396,7 +441,8 @@ def _unit_order(units: list[Unit], unit_id: str) -> int:
 
 
 def _surname_mentions(units: list[Unit], people: dict[str, Person], code: str) -> None:
-    """Single-word mentions ('Guaidó') of a surname that only one person in the document has."""
+    """Single-word mentions: a surname that only one person in the document has ('Guaidó',
+    'Dudy' for Andrzej Duda), or a word morfeusz2 knows only as a surname ('Trumpa')."""
     by_surname: dict[str, list[Person]] = defaultdict(list)
     for person in people.values():
         by_surname[name_key(person.name.split()[-1])].append(person)
@@ -406,8 +452,32 @@ def _surname_mentions(units: list[Unit], people: dict[str, Person], code: str) -
             for run in name_list.runs:
                 if len(run.tokens) != 1 or (unit.id, run.start) in taken:
                     continue
-                owners = by_surname.get(name_key(run.tokens[0]), [])
-                if len(owners) == 1 and not any(
-                    m.unit == unit.id and m.start <= run.start < m.end for m in owners[0].mentions
-                ):
-                    owners[0].mentions.append(Mention(run.text, unit.id, run.start, run.end))
+                word = run.tokens[0]
+                forms = [word] + [h[0] for h in token_hypotheses(word, code) if h[3] >= 2.0]
+                owners = next((by_surname[name_key(f)] for f in forms if by_surname.get(name_key(f))), [])
+                if len(owners) == 1:
+                    owner = owners[0]
+                    if not any(m.unit == unit.id and m.start <= run.start < m.end for m in owner.mentions):
+                        surname = owner.name.split()[-1]
+                        owner.mentions.append(Mention(run.text, unit.id, run.start, run.end, surname))
+                    continue
+                if code == "pl" and _surname_only(word, unit.text, run.start):
+                    nominative = _surname_nominative(word, code)
+                    key = name_key(nominative)
+                    person = people.setdefault(key, Person(id=fact_id("person", key), name=nominative))
+                    person.mentions.append(Mention(run.text, unit.id, run.start, run.end, nominative))
+                    by_surname[key].append(person)
+
+
+def _surname_only(word: str, text: str, start: int) -> bool:
+    """A word morfeusz2 knows only as a surname (not a given name, place or common word)."""
+    classes = name_classes(word)
+    if classes != {"nazwisko"} or analyse(word.lower()):
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".;:!?"
+
+
+def _surname_nominative(word: str, code: str) -> str:
+    readings = [h for h in token_hypotheses(word, code) if h[3] >= 3.0]
+    return max(readings, key=lambda h: h[3])[0] if readings else word

@@ -144,6 +144,7 @@ class Ending:
     gender: str
     after_consonant: bool = False
     after_hard: bool = False  # not after l, j, i, k, g (they soften: 'Jardemalie' is not -a + -ie)
+    score: float = 2.0  # how much a match counts (a mobile e, 'Abaibkowi' → 'Abaibek', is rarer)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one instance per language
@@ -160,6 +161,7 @@ class NameData:
     masculine_surname_endings: tuple[str, ...] = ()
     org_heads: frozenset[str] = frozenset()
     org_head_types: tuple[tuple[str, str], ...] = ()
+    place_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -191,6 +193,7 @@ def load_names(code: str) -> NameData:
                 e["gender"],
                 e.get("after_consonant", False),
                 e.get("after_hard", False),
+                e.get("score", 2.0),
             )
             for e in _tables(data, "endings")
         ),
@@ -210,5 +213,6 @@ def load_names(code: str) -> NameData:
         feminine_surname_endings=_strings(data, "feminine_surname_endings"),
         masculine_surname_endings=_strings(data, "masculine_surname_endings"),
         org_heads=frozenset(_strings(data, "org_heads")),
+        place_cues=frozenset(_strings(data, "place_cues")),
         org_head_types=tuple(dict(data.get("org_head_types", {})).items()),
     )

@@ -33,6 +33,7 @@ class Mention:
     unit: str
     start: int  # offsets into the unit's text
     end: int
+    norm: str | None = None  # the mention's own normalised form (a name in the nominative)
 
 
 @dataclass
