@@ -17,7 +17,7 @@ from rightsmonitor.nlp.morph import analyse, name_classes
 __all__ = ["CASES", "Hypothesis", "is_proper_name", "name_hypotheses", "token_hypotheses"]
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
-_NOMINATIVE_PRIOR = 0.3
+_NOMINATIVE_PRIOR = 0.5
 _VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
 
 
@@ -61,9 +61,13 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     names = load_names(code)
     found: dict[tuple[str, str, str], float] = {}
     if name_classes(word) & {"imię", "nazwisko"}:
-        for lemma, case, gender in _proper_readings(word):
+        readings = _proper_readings(word)
+        masculine = {lemma for lemma, _c, g in readings if g == "m"}
+        for lemma, case, gender in readings:
             if lemma[:1].isupper():
-                found[(lemma, case, gender)] = 3.0 + (0.1 if word.startswith(lemma) else 0.0)
+                # 'John' is also listed as an indeclinable woman's name: the man comes first
+                base = 2.5 if gender == "f" and lemma in masculine else 3.0
+                found[(lemma, case, gender)] = base + (0.1 if word.startswith(lemma) else 0.0)
     last = word[-1:]
     consonant_final = last.isalpha() and last not in _VOWELS
     # the word as it stands, read as a nominative (unlikely if it ends like an inflected form)
@@ -73,6 +77,8 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     identity = 0.5 if inflected else 1.0
     if consonant_final or last in "iy":
         found.setdefault((word, "nom", "m"), identity)
+    elif last in "eou":  # 'Steve', 'Mike', 'Bolsonaro': foreign men's names
+        found.setdefault((word, "nom", "m"), min(identity, 0.6))
     if any(word.endswith(e) for e in names.feminine_nominative):
         found.setdefault((word, "nom", "f"), identity)
         found.setdefault((word, "nom", "m"), 0.3)  # men's names in -a: 'Garifułła'
@@ -95,7 +101,8 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
             continue
         if ending.after_hard and stem[-1:] in ("l", "j", "i", "k", "g"):
             continue
-        if ending.gender == "m" and ending.nom == "" and stem[-1:] in _VOWELS:
+        apostrophe = ending.form[:1] in "'’"  # 'Gore'a', 'Kerry'ego': the stem ends as written
+        if ending.gender == "m" and ending.nom == "" and stem[-1:] in _VOWELS and not apostrophe:
             continue  # a masculine consonant stem must end in a consonant
         nominative = stem + ending.nom
         for case in ending.cases:
@@ -123,8 +130,10 @@ def name_hypotheses(tokens: tuple[str, ...], code: str) -> list[Hypothesis]:
                     break
                 options.append(fits[:2])
             else:
-                prior = _NOMINATIVE_PRIOR if case == "nom" else 0.0  # names are most often subjects
                 for combo in product(*options):
+                    # names are most often subjects, unless a word ends like an inflected form
+                    plausible = case == "nom" and min(s for _, s in combo) >= 0.6
+                    prior = _NOMINATIVE_PRIOR if plausible else 0.0
                     score = sum(s for _, s in combo) / max(len(tokens), 1) + prior
                     out.append(Hypothesis(tuple(f for f, _ in combo), case, gender, score))
     return out
