@@ -17,7 +17,13 @@ from rightsmonitor.extract.persons import extract_persons
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.parse import parse_read_text
 
-ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "polish-names" / "slavicner"
+ROOT = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared"
+    / "corpus"
+    / "polish-names"
+    / "slavicner"
+)
 
 
 def gold_mentions(tsv: Path) -> list[tuple[int, int, str, str]]:
@@ -63,17 +69,23 @@ def main() -> int:
                     if " ".join(hit[3].split()).casefold() == name.casefold():
                         lemma_ok += 1
                     elif args.errors:
-                        errors.append(f"LEMMA {surface!r}: ours {name!r}, gold {hit[3]!r} ({txt.name})")
+                        errors.append(
+                            f"LEMMA {surface!r}: ours {name!r}, gold {hit[3]!r} ({txt.name})"
+                        )
                 elif args.errors:
-                    errors.append(f"FALSE {surface!r} → {name!r} ({txt.name}): {text[max(0, a - 40):b + 20]!r}")
+                    errors.append(
+                        f"FALSE {surface!r} → {name!r} ({txt.name}): {text[max(0, a - 40) : b + 20]!r}"
+                    )
             for g in gold:
                 if any(g[0] < b and a < g[1] for a, b, _s, _n in pred):
                     tp_gold += 1
                 elif args.errors:
                     errors.append(f"MISS {g[2]!r} ({g[3]}) ({txt.name})")
-    print(f"person mentions: precision {tp_pred / max(n_pred, 1):.3f} ({tp_pred}/{n_pred}), "
-          f"recall {tp_gold / max(n_gold, 1):.3f} ({tp_gold}/{n_gold}), "
-          f"nominative right {lemma_ok / max(lemma_n, 1):.3f} ({lemma_ok}/{lemma_n})")
+    print(
+        f"person mentions: precision {tp_pred / max(n_pred, 1):.3f} ({tp_pred}/{n_pred}), "
+        f"recall {tp_gold / max(n_gold, 1):.3f} ({tp_gold}/{n_gold}), "
+        f"nominative right {lemma_ok / max(lemma_n, 1):.3f} ({lemma_ok}/{lemma_n})"
+    )
     for line in errors[:300]:
         print(line)
     return 0

@@ -172,6 +172,8 @@ def _blocked(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
         return True
     if code != "en" and _english_phrase(tokens):
         return True
+    if code == "pl" and _adjective_last(tokens[-1]):
+        return True  # 'Karolina Północna', 'Matki Polki'?
     return all(_proper_or_unknown(t, code)[1] for t in tokens)
 
 
@@ -181,9 +183,17 @@ def _evidence(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
     return code != "en" and _foreign_name(tokens)
 
 
+def _adjective_last(word: str) -> bool:
+    """A place or a title ends in a common adjective; a surname is not only an adjective."""
+    if name_classes(word) & {"nazwisko", "imię"}:
+        return False
+    readings = analyse(word) or analyse(word.lower())
+    return bool(readings) and all(tag.startswith("adj") for _, tag in readings)
+
+
 def _english_phrase(tokens: tuple[str, ...]) -> bool:
     english = lexicon_for("en")
-    return all(english.frequency(t.lower()) >= 3.5 for t in tokens) and not any(
+    return all(english.frequency(t.lower()) >= 4.0 for t in tokens) and not any(
         "imię" in name_classes(t) for t in tokens
     )
 
@@ -395,7 +405,7 @@ def extract_persons(units: list[Unit], code: str) -> PersonFinding:
             if role not in person.roles:
                 person.roles.append(role)
         person.gender = person.gender or _gender(hyp, cand.name_list, names)
-    _surname_mentions(units, people, code)
+    _surname_mentions(units, people, code, org_keys)
     for person in people.values():
         person.mentions.sort(key=lambda m: (_unit_order(units, m.unit), m.start))
     ordered = sorted(
@@ -440,7 +450,9 @@ def _unit_order(units: list[Unit], unit_id: str) -> int:
     return next((i for i, u in enumerate(units) if u.id == unit_id), len(units))
 
 
-def _surname_mentions(units: list[Unit], people: dict[str, Person], code: str) -> None:
+def _surname_mentions(
+    units: list[Unit], people: dict[str, Person], code: str, org_keys: set[str] | None = None
+) -> None:
     """Single-word mentions: a surname that only one person in the document has ('Guaidó',
     'Dudy' for Andrzej Duda), or a word morfeusz2 knows only as a surname ('Trumpa')."""
     by_surname: dict[str, list[Person]] = defaultdict(list)
@@ -454,18 +466,32 @@ def _surname_mentions(units: list[Unit], people: dict[str, Person], code: str) -
                     continue
                 word = run.tokens[0]
                 forms = [word] + [h[0] for h in token_hypotheses(word, code) if h[3] >= 2.0]
-                owners = next((by_surname[name_key(f)] for f in forms if by_surname.get(name_key(f))), [])
+                owners = next(
+                    (by_surname[name_key(f)] for f in forms if by_surname.get(name_key(f))), []
+                )
                 if len(owners) == 1:
                     owner = owners[0]
-                    if not any(m.unit == unit.id and m.start <= run.start < m.end for m in owner.mentions):
+                    if not any(
+                        m.unit == unit.id and m.start <= run.start < m.end for m in owner.mentions
+                    ):
                         surname = owner.name.split()[-1]
-                        owner.mentions.append(Mention(run.text, unit.id, run.start, run.end, surname))
+                        owner.mentions.append(
+                            Mention(run.text, unit.id, run.start, run.end, surname)
+                        )
                     continue
-                if code == "pl" and _surname_only(word, unit.text, run.start):
+                if (
+                    code == "pl"
+                    and _surname_only(word, unit.text, run.start)
+                    and not any(name_key(f) in (org_keys or set()) for f in forms)
+                ):
                     nominative = _surname_nominative(word, code)
                     key = name_key(nominative)
-                    person = people.setdefault(key, Person(id=fact_id("person", key), name=nominative))
-                    person.mentions.append(Mention(run.text, unit.id, run.start, run.end, nominative))
+                    person = people.setdefault(
+                        key, Person(id=fact_id("person", key), name=nominative)
+                    )
+                    person.mentions.append(
+                        Mention(run.text, unit.id, run.start, run.end, nominative)
+                    )
                     by_surname[key].append(person)
 
 
