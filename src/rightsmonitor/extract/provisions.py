@@ -32,6 +32,12 @@ _NAMED_EN = re.compile(
     r"(?:\s+(?:of|on|the|and)\s+[\w’'-]+){0,4})?|Executive Order \(E\.O\.\) \d+|"
     r"(?:[A-Z][\w’'-]*\s+){0,3}delegated regulation)"
 )
+_ANNEX_EN = re.compile(
+    r"(?:point\s+([IVX\d]+)\s+of\s+(?:the\s+)?)?(?<![\w])([Aa]nnex)(?:\s+([IVX]+)\b)?"
+)
+_LOWER_INSTRUMENTS_EN = re.compile(
+    r"\b(constitution|additional protocols|criminal code|penal code)\b"
+)
 _OF_ARTICLE = re.compile(
     r"(?:Articles?|Rules?)\s+[\d()a-z,\s]+(?:and\s+[\d()a-z]+\s+)?of\s+(?:the\s+)?$"
 )
@@ -98,13 +104,55 @@ def _instrument(text: str, end: int, code: str, previous: str | None) -> str | N
     return previous
 
 
+def _annexes(
+    unit: Unit, instrument: str | None, found: dict[tuple[str | None, str | None], Provision]
+) -> None:
+    for m in _ANNEX_EN.finditer(unit.text):
+        article = (
+            "Annex"
+            + (f" {m.group(3)}" if m.group(3) else "")
+            + (f", point {m.group(1)}" if m.group(1) else "")
+        )
+        key = (article, instrument)
+        prov = found.setdefault(
+            key, Provision(fact_id("provision", article, instrument or ""), article, instrument)
+        )
+        prov.mentions.append(Mention(m.group(0), unit.id, m.start(), m.end()))
+
+
+def _acronyms(units: list[Unit], found: dict[tuple[str | None, str | None], Provision]) -> None:
+    """'the Genocide Convention (CPPCG)': the acronym names the same instrument from then on."""
+    named = {m.text: p for p in found.values() if p.article is None for m in p.mentions}
+    aliases: dict[str, Provision] = {}
+    for unit in units:
+        for text, prov in named.items():
+            for m in re.finditer(re.escape(text) + r"\s*\(([A-Z]{2,8})\)", unit.text):
+                aliases[m.group(1)] = prov
+    for acronym, prov in aliases.items():
+        for unit in units:
+            for m in re.finditer(rf"(?<![\w]){acronym}(?![\w])", unit.text):
+                if not any(x.unit == unit.id and x.start == m.start() for x in prov.mentions):
+                    prov.mentions.append(Mention(acronym, unit.id, m.start(), m.end()))
+
+
 def extract_provisions(units: list[Unit], code: str) -> list[Provision]:
     found: dict[tuple[str | None, str | None], Provision] = {}
     patterns = _patterns(code)
+    last_seen: str | None = None  # the instrument named last in the document ('its annex')
     for unit in units:
         previous = None
         for m in _INSTRUMENT_EN.finditer(unit.text):
-            previous = previous or m.group(1)
+            previous = previous or " ".join(m.group(1).split())
+        if code == "en":
+            _annexes(unit, previous or last_seen, found)
+            for m in _LOWER_INSTRUMENTS_EN.finditer(unit.text):
+                name = m.group(1)
+                prov = found.setdefault(
+                    (None, name), Provision(fact_id("provision", "", name), None, name)
+                )
+                prov.mentions.append(Mention(name, unit.id, m.start(), m.end()))
+        for m in _INSTRUMENT_EN.finditer(unit.text):
+            last_seen = " ".join(m.group(1).split())
         if patterns is None:
             continue
         group_re, item_re = patterns
@@ -137,4 +185,5 @@ def extract_provisions(units: list[Unit], code: str) -> list[Provision]:
             )
             prov.mentions.append(Mention(m.group(1), unit.id, m.start(1), m.end(1)))
             cited.append((m.start(1), m.end(1)))
+    _acronyms(units, found)
     return list(found.values())

@@ -196,5 +196,53 @@ def extract_quantities(
             out.append(
                 Quantity(value, None, counts, text[m.start() : end], unit.id, m.start(), end)
             )
+    ordinals: dict[str, int] = dict(data.get("ordinal_words", {}))
+    for unit in units:
+        taken = [(q.start, q.end) for q in out if q.unit == unit.id]
+        for m in re.finditer(r"(?<![^\W\d_])([^\W\d_]+(?:-[^\W\d_]+)?)(?![^\W\d_])", unit.text):
+            word = m.group(1).lower()
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            ranked = re.search(
+                r"\b(?:the|its|their)\s+$", unit.text[max(0, m.start() - 8) : m.start()], re.I
+            )
+            fixed = re.match(
+                r"\s+(?:countr|part|pillar|reading|protocol|parties)", unit.text[m.end() :], re.I
+            )
+            if word in ordinals and ranked and not fixed:
+                out.append(
+                    Quantity(
+                        float(ordinals[word]),
+                        None,
+                        None,
+                        m.group(1),
+                        unit.id,
+                        m.start(),
+                        m.end(),
+                        None,
+                        True,
+                    )
+                )
+                continue
+            head, _, tail = word.partition("-")
+            if (
+                tail
+                and head in words
+                and words[head]
+                and tail.rstrip("s")
+                in {"year", "month", "day", "week", "letni", "letnia", "letniego", "letniej"}
+            ):
+                out.append(
+                    Quantity(
+                        float(words[head]),
+                        None,
+                        tail,
+                        m.group(1),
+                        unit.id,
+                        m.start(),
+                        m.end(),
+                        tail,
+                    )
+                )
     order = {u.id: i for i, u in enumerate(units)}
     return sorted(out, key=lambda q: (order[q.unit], q.start))
