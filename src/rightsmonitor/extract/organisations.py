@@ -38,6 +38,8 @@ _CONNECTORS = {
     "in",
     "de",
     "against",
+    "podczas",
+    "dla",
 }
 _INSTRUMENT_HEADS = {
     "document",
@@ -128,6 +130,11 @@ def _body_forms(code: str) -> set[str]:
     return {form for form, _name, _kind in _bodies(code)}
 
 
+def _is_institution(word: str, names: NameData) -> bool:
+    heads = {head for head, _kind in names.org_head_types}
+    return word.lower() in heads or any(lemma.lower() in heads for lemma, _ in analyse(word))
+
+
 @cache
 def _bodies(code: str) -> list[tuple[str, str, str]]:
     data: dict[str, Any] = load_data(code, "bodies")
@@ -156,7 +163,7 @@ def _head_phrases(unit: Unit, names: NameData, code: str) -> list[tuple[int, int
             start > 0
             and _PROPER.match(tokens[start - 1].text)
             and unit.text[tokens[start - 1].end : tokens[start].start] == " "
-            and not (start - 1 == 0 or unit.text[: tokens[start - 1].start].rstrip()[-1:] in ".;:")
+            and not (start - 1 == 0 or unit.text[: tokens[start - 1].start].rstrip()[-1:] in ".;!?")
         ):
             start -= 1
         end = i
@@ -174,12 +181,13 @@ def _head_phrases(unit: Unit, names: NameData, code: str) -> list[tuple[int, int
                 end = k
                 k += 1
             elif (
-                word.lower() in {"and", "i"}
+                word.lower() in {"and", "i", "oraz"}
                 and k + 1 < len(tokens)
                 and _PROPER.match(tokens[k + 1].text)
                 and not _is_place([tokens[k + 1].text], code)
                 and (code != "pl" or bool(with_case(tokens[k + 1].text, "gen")))
                 and tokens[k + 1].text not in _body_forms(code)
+                and not _is_institution(tokens[k + 1].text, names)  # '… oraz Zgromadzenia …'
             ):
                 k += 1  # 'Economic and Monetary Affairs' (not '… and the Committee …')
             elif (
@@ -202,7 +210,7 @@ def _head_phrases(unit: Unit, names: NameData, code: str) -> list[tuple[int, int
                 inner_lemmas = {lemma.lower() for lemma, _ in analyse(tokens[inner].text)}
                 if (
                     _PROPER.match(tokens[inner].text)
-                    and inner_lemmas & names.org_heads
+                    and inner_lemmas & {head for head, _kind in names.org_head_types}
                     and inner < end
                 ):
                     nested = unit.text[tokens[inner].start : tokens[end].end].split()
@@ -308,6 +316,12 @@ def extract_organisations(
         for start, end, words in _head_phrases(unit, names, code):
             if any(s < end and start < e for s, e in blocked):
                 continue
+            known = [m for org in reg.items.values() for m in org.mentions if m.unit == unit.id]
+            if any(
+                m.start <= start and end <= m.end and (m.start, m.end) != (start, end)
+                for m in known
+            ):
+                continue  # inside a known body's full name ('Committee on Civil Liberties, …')
             reg.add(
                 _nominative(words, code),
                 _type(words, names, "other"),
@@ -338,6 +352,10 @@ def extract_organisations(
             or _is_place(list(run.tokens), code)
         ):
             continue
+        if len(run.tokens) == 1 and (
+            run.text.lower() in _INSTRUMENT_HEADS or re.search(r"(ese|ian|ish)$", run.text)
+        ):
+            continue  # 'Directive', 'Sudanese': a document or a demonym, not a body
         words = list(run.tokens)
         reg.add(
             _nominative(words, code),

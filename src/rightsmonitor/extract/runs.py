@@ -82,17 +82,21 @@ def _runs(text: str, tokens: list[Token], max_len: int = 6) -> list[Run]:
     runs: list[Run] = []
     i = 0
     while i < len(tokens):
-        if _is_acronym(tokens[i]):  # an acronym is a run of its own ('ECHO', 'ODIHR')
+        if _is_acronym(tokens[i]):  # an acronym is a run of its own ('ECHO', 'RWE/RS')
             before = text[max(0, tokens[i].start - 1) : tokens[i].start]
-            runs.append(
-                Run(
-                    (tokens[i].text,),
-                    tokens[i].start,
-                    tokens[i].end,
-                    quoted=before in _QUOTES_OPEN and bool(before),
-                )
-            )
-            i += 1
+            j = i
+            while (
+                j + 2 < len(tokens)
+                and tokens[j + 1].text == "/"
+                and _is_acronym(tokens[j + 2])
+                and tokens[j].end == tokens[j + 1].start
+                and tokens[j + 1].end == tokens[j + 2].start
+            ):
+                j += 2
+            word = text[tokens[i].start : tokens[j].end]
+            quoted = before in _QUOTES_OPEN and bool(before)
+            runs.append(Run((word,), tokens[i].start, tokens[j].end, quoted=quoted))
+            i = j + 1
             continue
         if not _is_name_word(tokens[i]):
             i += 1
