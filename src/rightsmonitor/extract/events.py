@@ -5,6 +5,7 @@ place and provisions taken from the same clause, and the span that states them."
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rightsmonitor.lang import load_data
 from rightsmonitor.model import (
@@ -76,6 +77,14 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
     return start, len(text)
 
 
+@cache
+def _trigger_pattern(code: str) -> re.Pattern[str]:
+    stems = sorted(load_data(code, "facts").get("events", {}), key=len, reverse=True)
+    return re.compile(
+        r"(?<![^\W\d_])(?:" + "|".join(re.escape(s) for s in stems) + ")" if stems else "(?!)"
+    )
+
+
 def extract_events(
     units: list[Unit],
     code: str,
@@ -86,15 +95,16 @@ def extract_events(
     dates: list[DateFact],
 ) -> list[Event]:
     triggers: dict[str, str] = dict(load_data(code, "facts").get("events", {}))
-    ordered = sorted(triggers.items(), key=lambda kv: -len(kv[0]))
+    pattern = _trigger_pattern(code)
     events: list[Event] = []
     for unit in units:
         if unit.kind not in {"recital", "paragraph"}:
             continue
         low = unit.text.lower()
         taken: list[tuple[int, int]] = []
-        for stem, kind in ordered:
-            for m in re.finditer(rf"(?<![^\W\d_]){re.escape(stem)}", low):
+        for m in pattern.finditer(low):
+            kind = triggers[m.group(0)]
+            if kind in EVENT_TYPES:  # the data may only use the controlled vocabulary
                 if any(s < m.end() + 12 and m.start() - 12 < e for s, e in taken):
                     continue
                 word_end = re.match(r"[^\W\d_]*", low[m.end() :])

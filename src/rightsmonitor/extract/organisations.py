@@ -130,6 +130,14 @@ def _body_forms(code: str) -> set[str]:
     return {form for form, _name, _kind in _bodies(code)}
 
 
+@cache
+def _bodies_pattern(code: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One pattern for every known body's forms, longest first ('Rada Europy' before 'Rada')."""
+    table = {form: (name, kind) for form, name, kind in _bodies(code)}
+    alternation = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w/-])(?:{alternation})(?![\w-])"), table
+
+
 def _is_institution(word: str, names: NameData) -> bool:
     heads = {head for head, _kind in names.org_head_types}
     return word.lower() in heads or any(lemma.lower() in heads for lemma, _ in analyse(word))
@@ -308,11 +316,13 @@ def extract_organisations(
     for unit in units:
         text = unit.text
         blocked = [(s, e) for u, s, e in persons if u == unit.id]
-        for form, name, kind in bodies:
-            for m in re.finditer(rf"(?<![\w/-]){re.escape(form)}(?![\w-])", text):
-                if not any(s < m.end() and m.start() < e for s, e in blocked):
-                    alias = form if form != name else None
-                    reg.add(name, kind, unit.id, m.start(), m.end(), m.group(0), alias=alias)
+        pattern, table = _bodies_pattern(code)
+        for m in pattern.finditer(text):
+            form = m.group(0)
+            name, kind = table[form]
+            if not any(s < m.end() and m.start() < e for s, e in blocked):
+                alias = form if form != name else None
+                reg.add(name, kind, unit.id, m.start(), m.end(), form, alias=alias)
         for start, end, words in _head_phrases(unit, names, code):
             if any(s < end and start < e for s, e in blocked):
                 continue

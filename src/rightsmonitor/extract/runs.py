@@ -137,6 +137,18 @@ def _cue_at(
         parts = words[k - span + 1 : k + 1]
         if not all(p.is_word for p in parts):
             continue
+        found = _cue_phrase(tuple(p.text for p in parts), names)
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _cue_phrase(
+    texts: tuple[str, ...], names: NameData
+) -> tuple[str, str, str, frozenset[str], str] | None:
+    for _ in (0,):
+        parts = [Token(t, 0, 0) for t in texts]
         surface = " ".join(p.text.lower() for p in parts)
         heads = _lemmas(parts[0].text)
         lemma_phrases = {" ".join([h[0], *(p.text.lower() for p in parts[1:])]) for h in heads}

@@ -133,10 +133,16 @@ def _EU_LETTER(code: int) -> bool:
     )
 
 
+_OUTSIDE_EU = re.compile("[^\x00-\u017f\u0218-\u021b\u0370-\u04ff\u1e00-\u1eff]")
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+
+
 def _suspicious_utf8(text: str) -> bool:
     """Latin text with a few isolated letters no EU language uses (CJK among Polish words)."""
-    far = sum(1 for ch in text if ch.isalpha() and not _EU_LETTER(ord(ch)))
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    far = sum(1 for ch in _OUTSIDE_EU.findall(text) if ch.isalpha())
+    if not far:
+        return False
+    latin = len(_ASCII_LETTERS.findall(text))
     return far > 0 and latin > 4 * far
 
 

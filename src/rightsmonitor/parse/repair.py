@@ -23,21 +23,26 @@ __all__ = ["repair"]
 _SPACE_LIKE = " \t\u00a0\u202f\u2007\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
 _DROP = "\u00ad\ufeff\u200b\u200c\u200d"  # soft hyphen, BOM, zero-width characters
 _SUBST = {"\u2011": "-"}  # non-breaking hyphen
+_SPECIAL = re.compile("[" + re.escape(_SPACE_LIKE + _DROP + "".join(_SUBST)) + "]")
 _WORD_END = re.compile(r"[^\W\d_]+$")
 _WORD_START = re.compile(r"^[^\W\d_]+")
 
 
 def _copy_clean(out: TextBuilder, text: str, src: int) -> None:
     """Copy ``text`` (at source offset ``src``), collapsing spaces and dropping invisibles."""
-    for i, ch in enumerate(text):
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        if m.start() > pos:
+            out.copy(text[pos : m.start()], src + pos)
+        ch = m.group(0)
         if ch in _SPACE_LIKE:
-            if out.last_char() in ("", " ", "\n"):
-                continue
-            out.copy(" " if ch != " " else ch, src + i)
-        elif ch in _DROP:
-            continue
-        else:
-            out.copy(_SUBST.get(ch, ch), src + i)
+            if out.last_char() not in ("", " ", "\n"):
+                out.copy(" ", src + m.start())
+        elif ch not in _DROP:
+            out.copy(_SUBST.get(ch, ch), src + m.start())
+        pos = m.end()
+    if pos < len(text):
+        out.copy(text[pos:], src + pos)
 
 
 def _strip_bounds(line: Line, skip: int = 0) -> tuple[int, int]:
