@@ -279,7 +279,6 @@ def extract_organisations(
 ) -> list[Organisation]:
     names = load_names(code)
     reg = _Registry(code)
-    bodies = _bodies(code)
     for unit in units:
         text = unit.text
         blocked = [(s, e) for u, s, e in persons if u == unit.id]
