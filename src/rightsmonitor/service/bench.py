@@ -23,8 +23,8 @@ _WORD = re.compile(r"\w+")
 _WARM_UP = {
     "pl": "Parlament Europejski,\n\n— uwzględniając rezolucje,\n\nA. mając na uwadze, że Jan Nowak "
     "został zatrzymany 1 maja 2020 r.;\n\n1. wzywa rząd do uwolnienia Jana Nowaka.\n",
-    "en": "The European Parliament,\n\n– having regard to its resolutions,\n\nA. whereas John Smith "
-    "was detained on 1 May 2020;\n\n1. Calls on the government to release John Smith.\n",
+    "en": "The European Parliament,\n\n– having regard to its resolutions,\n\nA. whereas John "
+    "Smith was detained on 1 May 2020;\n\n1. Calls on the government to release John Smith.\n",
 }
 
 
