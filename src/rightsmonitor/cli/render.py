@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from rightsmonitor.model import ParsedDocument
+from rightsmonitor.model import FACT_KINDS, ParsedDocument
 from rightsmonitor.service import DocumentRecord
 
 __all__ = ["document_json", "documents_table", "extraction_summary", "parsed_summary"]
@@ -88,16 +88,7 @@ def documents_table(records: list[DocumentRecord]) -> str:
 
 def extraction_summary(name: str, data: dict[str, Any]) -> str:
     lines = [name]
-    for kind in (
-        "persons",
-        "organisations",
-        "legal_provisions",
-        "places",
-        "dates",
-        "quantities",
-        "events",
-        "calls",
-    ):
+    for kind in FACT_KINDS:
         lines.append(f"  {kind}: {len(data[kind])}")
     for person in data["persons"]:
         roles = ", ".join(person["roles"]) or "-"

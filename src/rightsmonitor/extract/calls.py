@@ -74,6 +74,18 @@ def _targets(
     return ids
 
 
+def _call(
+    unit: Unit, lead: Any, text_after: str, span: tuple[int, int], targets: list[str], code: str
+) -> Call:
+    """A call from the verb found at ``span``: stance, addressees, the action after the verb."""
+    stance = "calls for" if lead.stance == "calls on" and not lead.addressees else lead.stance
+    action = find_action(text_after, code) if stance in _DEMANDS else None
+    start, end = span
+    return Call(
+        unit.id, stance, list(lead.addressees), action, targets, unit.text[start:end], start, end
+    )
+
+
 def _reported_forms(lang: LanguageData) -> list[tuple[re.Pattern[str], str]]:
     """'calls on' → 'call on', 'called on'; 'urges' → 'urge', 'urged' (reported speech)."""
     out: list[tuple[re.Pattern[str], str]] = []
@@ -101,21 +113,9 @@ def _reported_calls(unit: Unit, lang: LanguageData, targets: Any) -> list[Call]:
             lead = leading_verb(rest, lang)
             if lead is None or any(c.start <= m.start() < c.end for c in calls):
                 continue
-            stance = (
-                "calls for" if lead.stance == "calls on" and not lead.addressees else lead.stance
-            )
-            action = find_action(rest[lead.end :], lang.code) if stance in _DEMANDS else None
+            target_ids = targets(m.start(), end)
             calls.append(
-                Call(
-                    unit.id,
-                    stance,
-                    list(lead.addressees),
-                    action,
-                    targets(m.start(), end),
-                    unit.text[m.start() : end],
-                    m.start(),
-                    end,
-                )
+                _call(unit, lead, rest[lead.end :], (m.start(), end), target_ids, lang.code)
             )
     return sorted(calls, key=lambda c: c.start)
 
@@ -150,20 +150,8 @@ def extract_calls(
             lead = leading_verb(body[offset:], lang)
             if lead is None:
                 continue
-            stance = lead.stance
-            if stance == "calls on" and not lead.addressees:
-                stance = "calls for"
-            action = find_action(body[offset + lead.end :], code) if stance in _DEMANDS else None
+            target_ids = _targets(unit, lead_start, b, persons, orgs, provisions)
             calls.append(
-                Call(
-                    unit.id,
-                    stance,
-                    list(lead.addressees),
-                    action,
-                    _targets(unit, lead_start, b, persons, orgs, provisions),
-                    unit.text[lead_start:b],
-                    lead_start,
-                    b,
-                )
+                _call(unit, lead, body[offset + lead.end :], (lead_start, b), target_ids, code)
             )
     return calls

@@ -13,6 +13,7 @@ from rightsmonitor.model.document import (
     UnitKind,
 )
 from rightsmonitor.model.facts import (
+    FACT_KINDS,
     Call,
     DateFact,
     Event,
@@ -30,6 +31,7 @@ from rightsmonitor.model.offsets import OffsetMap, TextBuilder
 
 __all__ = [
     "DOC_TYPES",
+    "FACT_KINDS",
     "UNIT_KINDS",
     "Call",
     "DateFact",

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 __all__ = [
+    "FACT_KINDS",
     "Call",
     "DateFact",
     "Event",
@@ -19,6 +20,19 @@ __all__ = [
     "Quantity",
     "fact_id",
 ]
+
+
+# the kinds of facts an extraction holds, in the order they are printed and stored
+FACT_KINDS = (
+    "persons",
+    "organisations",
+    "legal_provisions",
+    "places",
+    "dates",
+    "quantities",
+    "events",
+    "calls",
+)
 
 
 def fact_id(prefix: str, *parts: str) -> str:

@@ -6,24 +6,13 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from rightsmonitor.model import Extraction, fact_id
+from rightsmonitor.model import FACT_KINDS, Extraction, fact_id
 
 __all__ = ["extraction_json", "fact_rows"]
 
-_KINDS = (
-    "persons",
-    "organisations",
-    "legal_provisions",
-    "places",
-    "dates",
-    "quantities",
-    "events",
-    "calls",
-)
-
 
 def extraction_json(found: Extraction) -> dict[str, Any]:
-    out: dict[str, Any] = {kind: [asdict(x) for x in getattr(found, kind)] for kind in _KINDS}
+    out: dict[str, Any] = {kind: [asdict(x) for x in getattr(found, kind)] for kind in FACT_KINDS}
     out["extractors"] = dict(found.extractors)
     return out
 
@@ -32,7 +21,7 @@ def fact_rows(found: Extraction) -> list[tuple[str, str, str, str]]:
     """(id, kind, extractor, JSON) for every fact; ids are deterministic."""
     data = extraction_json(found)
     rows: list[tuple[str, str, str, str]] = []
-    for kind in _KINDS:
+    for kind in FACT_KINDS:
         extractor = found.extractors.get(kind, f"{kind}.v1")
         for n, item in enumerate(data[kind]):
             payload = json.dumps(item, ensure_ascii=False, sort_keys=True)
