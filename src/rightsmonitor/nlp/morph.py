@@ -7,6 +7,7 @@ and, later, names to their nominative.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import product
 from typing import Any
 
 __all__ = [
@@ -26,7 +27,17 @@ Reading = tuple[str, str]  # (lemma, tag) e.g. ('delegatura', 'subst:sg:acc:f')
 def _morfeusz() -> Any:
     import morfeusz2
 
-    return morfeusz2.Morfeusz(expand_tags=True)
+    return morfeusz2.Morfeusz(expand_tags=False)  # expanded here, with a cache per tag
+
+
+_GENDERS = ("m1", "m2", "m3", "f", "n")  # what '_' stands for in a gender position
+
+
+@lru_cache(maxsize=8192)
+def _expand(tag: str) -> tuple[str, ...]:
+    """'subst:sg:gen.acc:m1' → ('subst:sg:gen:m1', 'subst:sg:acc:m1') (as morfeusz2 would)."""
+    chunks = [_GENDERS if c == "_" else tuple(c.split(".")) for c in tag.split(":")]
+    return tuple(":".join(parts) for parts in product(*chunks))
 
 
 @lru_cache(maxsize=65536)
@@ -45,7 +56,7 @@ def analyse(word: str) -> tuple[Reading, ...]:
     out: list[Reading] = []
     for start, end, (orth, lemma, tag, _names, _qual) in _morfeusz().analyse(word):
         if start == 0 and end == 1 and orth == word and tag != "ign":
-            out.append((lemma.split(":")[0], tag))
+            out.extend((lemma.split(":")[0], t) for t in _expand(tag))
     return tuple(out)
 
 
@@ -61,7 +72,9 @@ def with_case(word: str, case: str) -> tuple[Reading, ...]:
 
 @lru_cache(maxsize=65536)
 def _generate(lemma: str) -> tuple[tuple[str, str], ...]:
-    return tuple((orth, tag) for orth, _l, tag, _n, _q in _morfeusz().generate(lemma))
+    return tuple(
+        (orth, t) for orth, _l, tag, _n, _q in _morfeusz().generate(lemma) for t in _expand(tag)
+    )
 
 
 _NOUNS = {"subst", "depr", "ger"}

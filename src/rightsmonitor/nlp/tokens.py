@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 __all__ = ["Token", "fold", "name_key", "tokenize"]
@@ -35,7 +36,13 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """Tokens of ``text`` (cached: several extractors read the same unit)."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=2048)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 _FOLD = str.maketrans(
