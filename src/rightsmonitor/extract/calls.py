@@ -7,6 +7,7 @@ A call starts at an operative verb that opens a clause ('…; wzywa rząd …', 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from rightsmonitor.lang import LanguageData, load_data, load_language
@@ -86,6 +87,7 @@ def _call(
     )
 
 
+@cache
 def _reported_forms(lang: LanguageData) -> list[tuple[re.Pattern[str], str]]:
     """'calls on' → 'call on', 'called on'; 'urges' → 'urge', 'urged' (reported speech)."""
     out: list[tuple[re.Pattern[str], str]] = []

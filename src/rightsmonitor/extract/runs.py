@@ -123,19 +123,30 @@ def _runs(text: str, tokens: list[Token], max_len: int = 6) -> list[Run]:
     return runs
 
 
-def _lemmas(word: str) -> list[tuple[str, str]]:
-    return [(lemma.lower(), tag) for lemma, tag in analyse(word)] or [(word.lower(), "")]
+@lru_cache(maxsize=65536)
+def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
+    return tuple((lemma.lower(), tag) for lemma, tag in analyse(word)) or ((word.lower(), ""),)
+
+
+@lru_cache(maxsize=16)
+def _cue_heads(names: NameData) -> frozenset[str]:
+    """First words of every cue phrase: a quick test before the full lookup."""
+    return frozenset(p.split()[0] for p in (*names.person_cues, *names.org_cues))
 
 
 def _cue_at(
     words: list[Token], k: int, names: NameData
 ) -> tuple[str, str, str, frozenset[str], str] | None:
     """A cue ending at word ``k``: (kind, label, lemma, cases, number)."""
+    heads = _cue_heads(names)
     for span in (3, 2, 1):
         if k - span + 1 < 0:
             continue
         parts = words[k - span + 1 : k + 1]
         if not all(p.is_word for p in parts):
+            continue
+        first = parts[0].text
+        if first.lower() not in heads and not any(lemma in heads for lemma, _ in _lemmas(first)):
             continue
         found = _cue_phrase(tuple(p.text for p in parts), names)
         if found:
@@ -147,20 +158,18 @@ def _cue_at(
 def _cue_phrase(
     texts: tuple[str, ...], names: NameData
 ) -> tuple[str, str, str, frozenset[str], str] | None:
-    for _ in (0,):
-        parts = [Token(t, 0, 0) for t in texts]
-        surface = " ".join(p.text.lower() for p in parts)
-        heads = _lemmas(parts[0].text)
-        lemma_phrases = {" ".join([h[0], *(p.text.lower() for p in parts[1:])]) for h in heads}
-        lemma_phrases.add(surface)
-        for table, kind in ((names.person_cues, "person"), (names.org_cues, "org")):
-            for phrase in lemma_phrases:
-                if phrase in table:
-                    tags = [t for _, t in heads if t.startswith("subst")]
-                    cases = frozenset(t.split(":")[2] for t in tags if len(t.split(":")) > 2)
-                    numbers = {t.split(":")[1] for t in tags if len(t.split(":")) > 1}
-                    number = numbers.pop() if len(numbers) == 1 else ""
-                    return kind, table[phrase], phrase, cases, number
+    surface = " ".join(t.lower() for t in texts)
+    heads = _lemmas(texts[0])
+    lemma_phrases = {" ".join([h[0], *(t.lower() for t in texts[1:])]) for h in heads}
+    lemma_phrases.add(surface)
+    for table, kind in ((names.person_cues, "person"), (names.org_cues, "org")):
+        for phrase in lemma_phrases:
+            if phrase in table:
+                tags = [t for _, t in heads if t.startswith("subst")]
+                cases = frozenset(t.split(":")[2] for t in tags if len(t.split(":")) > 2)
+                numbers = {t.split(":")[1] for t in tags if len(t.split(":")) > 1}
+                number = numbers.pop() if len(numbers) == 1 else ""
+                return kind, table[phrase], phrase, cases, number
     return None
 
 

@@ -38,7 +38,7 @@ class Verb:
     addressee: str  # grammatical case or "obj"; "" when no addressee follows
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one instance per language: hashed by identity
 class LanguageData:
     code: str
     name: str
