@@ -8,6 +8,7 @@ Dates, article and rule numbers, document numbers and years are not quantities.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rightsmonitor.lang import load_data, load_language
 from rightsmonitor.model import Quantity, Unit
@@ -25,6 +26,14 @@ _BEFORE_BLOCKERS = re.compile(
     r"(?<![^\W\d_])(?:art\.|ust\.|pkt|nr|No\.?|Article|Articles|Rule|Rules|Regulation|Directive|paragraph|point|§|COVID|pkt\.)\s*(?:\d+\w*(?:\(\d+\))?\s*(?:,|i|and|oraz)\s*)*$",
     re.I,
 )
+
+
+@cache
+def _qualifier_pattern(code: str) -> re.Pattern[str]:
+    """'co najmniej', 'more than' … right before a number (longest first)."""
+    phrases = sorted(load_data(code, "facts").get("qualifiers", {}), key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in phrases) or "(?!)"
+    return re.compile(rf"(?<![^\W\d_])({alternation})\s*$", re.I)
 
 
 def _value(text: str) -> float:
@@ -137,23 +146,11 @@ def extract_quantities(
                     m.start() - (len(before) - cur.start()),
                 )
             qualifier = None
-            for phrase, meaning in sorted(qualifiers.items(), key=lambda kv: -len(kv[0])):
-                q = re.search(
-                    rf"(?<![^\W\d_]){re.escape(phrase)}\s*$",
-                    before[: len(before) - (m.start() - start)] if start < m.start() else before,
-                    re.I,
-                )
-                if q:
-                    qualifier = meaning
-                    start = start - (
-                        len(
-                            before[: len(before) - (m.start() - start)]
-                            if start < m.start()
-                            else before
-                        )
-                        - q.start()
-                    )
-                    break
+            window = before[: len(before) - (m.start() - start)] if start < m.start() else before
+            q = _qualifier_pattern(code).search(window)
+            if q:
+                qualifier = qualifiers[q.group(1).lower()]
+                start -= len(window) - q.start()
             counts = None if rank else _counts(text[end:])
             bare = counts is None and qualifier is None and unit_of_measure is None and not rank
             if bare and value >= 100:

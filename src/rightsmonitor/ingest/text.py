@@ -95,9 +95,11 @@ def _known_words(text: str, encoding: str) -> int:
     return best
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / max(len(text), 1)
+    return len(_CONTROLS.findall(text)) / max(len(text), 1)
 
 
 def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
