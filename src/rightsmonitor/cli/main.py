@@ -202,7 +202,7 @@ def bench(files: tuple[Path, ...], repeat: int, with_extract: bool) -> None:
     click.echo(
         f"one pass over new files: {words / one_pass if one_pass else 0:.0f} words/s; "
         f"best of {repeat} repeats: {words / best if best else 0:.0f} words/s; "
-        f"first file cold (dictionaries loading): {rows[0].cold_seconds if rows else 0:.2f} s "
+        f"loading the dictionaries: {rows[0].cold_seconds if rows else 0:.2f} s once "
         f"(one process, one core; cpu count {os.cpu_count()})"
     )
 
