@@ -261,14 +261,28 @@ def _governments(unit: Unit, names: NameData, code: str) -> list[tuple[int, int,
             out.append(
                 (tok.start, tokens[j].end, unit.text[tok.start : tokens[j].end].split(), kind)
             )
-        elif (
-            code != "pl"
-            and i > 0
-            and _PROPER.match(tokens[i - 1].text)
-            and unit.text[tokens[i - 1].end : tok.start] == " "
-        ):
-            out.append((tokens[i - 1].start, tok.end, [tokens[i - 1].text, tok.text], kind))
+        elif code != "pl":
+            found = _demonym_body(unit.text, tokens, i)
+            if found:
+                out.append((found[0], tok.end, [found[1], tok.text], kind))
     return out
+
+
+def _demonym_body(text: str, tokens: list[Any], i: int) -> tuple[int, str] | None:
+    """'the Russian authorities', 'Russian federal and local authorities', 'Venezuelan regime'."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and tokens[k].text.islower():
+        k -= 1
+    if (
+        k < 0
+        or not _PROPER.match(tokens[k].text)
+        or not re.search(r"(an|ese|ish|ic|i)$", tokens[k].text)
+    ):
+        return None
+    gap = text[tokens[k].end : tokens[i].start]
+    if not re.fullmatch(r"(?:\s+[a-z-]+)*\s+", gap):
+        return None
+    return tokens[k].start, tokens[k].text
 
 
 def extract_organisations(
@@ -316,20 +330,18 @@ def extract_organisations(
         text = unit.text
         blocked = [(s, e) for u, s, e in persons if u == unit.id]
         pattern, table = _bodies_pattern(code)
+        known: list[tuple[int, int]] = []  # spans of known bodies' names in this unit
         for m in pattern.finditer(text):
             form = m.group(0)
             name, kind = table[form]
             if not any(s < m.end() and m.start() < e for s, e in blocked):
                 alias = form if form != name else None
                 reg.add(name, kind, unit.id, m.start(), m.end(), form, alias=alias)
+                known.append((m.start(), m.end()))
         for start, end, words in _head_phrases(unit, names, code):
             if any(s < end and start < e for s, e in blocked):
                 continue
-            known = [m for org in reg.items.values() for m in org.mentions if m.unit == unit.id]
-            if any(
-                m.start <= start and end <= m.end and (m.start, m.end) != (start, end)
-                for m in known
-            ):
+            if any(a <= start and end <= b and (a, b) != (start, end) for a, b in known):
                 continue  # inside a known body's full name ('Committee on Civil Liberties, …')
             reg.add(
                 _nominative(words, code),
