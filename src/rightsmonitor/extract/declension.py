@@ -16,7 +16,7 @@ from rightsmonitor.nlp.morph import analyse, name_classes
 
 __all__ = ["CASES", "Hypothesis", "is_proper_name", "name_hypotheses", "token_hypotheses"]
 
-CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 _NOMINATIVE_PRIOR = 0.5
 _VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
 
@@ -72,7 +72,7 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     consonant_final = last.isalpha() and last not in _VOWELS
     # the word as it stands, read as a nominative (unlikely if it ends like an inflected form)
     inflected = any(
-        word.endswith(e.form) and len(e.form) >= 2 and e.cases != ("nom",) for e in names.endings
+        word.endswith(e.form) and len(e.form) >= 2 and e.nom != e.form for e in names.endings
     )
     identity = 0.5 if inflected else 1.0
     if consonant_final or last in "iy":

@@ -262,13 +262,16 @@ def _collect(
 
 
 def _constraint(name_list: NameList) -> frozenset[str]:
-    """Cases an apposition cue allows ('aktywistki Gulzipy' → gen)."""
+    """Cases an apposition cue allows ('aktywistki Gulzipy' → gen). One name after a cue is one
+    person, so the cue's singular readings decide; several names take all its readings."""
     for cue in (name_list.after_cue, *name_list.cues[:1]):
         if (
             cue is not None
             and cue.kind == "person"
             and (cue.after or (cue.adjacent and not cue.marked))
         ):
+            if len(name_list.runs) == 1 and cue.singular_case:
+                return cue.singular_case
             return cue.case
     return frozenset()
 

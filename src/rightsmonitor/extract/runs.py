@@ -44,9 +44,11 @@ class Cue:
     case: frozenset[str]  # cases the cue word can be in
     number: str  # 'sg' | 'pl' | ''
     marked: bool  # a list marker ('w tym', 'such as', ':') between the cue and the names
+    # (the cases the cue has in the singular are in ``singular_case``)
     adjacent: bool  # the cue is the word right before the names
     after: bool = False  # an apposition after the name (', dziennikarki …')
     apposition: bool = False  # within three words before the names, no punctuation between
+    singular_case: frozenset[str] = frozenset()  # the cue's cases in the singular
 
 
 @dataclass
@@ -136,7 +138,7 @@ def _cue_heads(names: NameData) -> frozenset[str]:
 
 def _cue_at(
     words: list[Token], k: int, names: NameData
-) -> tuple[str, str, str, frozenset[str], str] | None:
+) -> tuple[str, str, str, frozenset[str], str, frozenset[str]] | None:
     """A cue ending at word ``k``: (kind, label, lemma, cases, number)."""
     heads = _cue_heads(names)
     for span in (3, 2, 1):
@@ -157,7 +159,7 @@ def _cue_at(
 @lru_cache(maxsize=65536)
 def _cue_phrase(
     texts: tuple[str, ...], names: NameData
-) -> tuple[str, str, str, frozenset[str], str] | None:
+) -> tuple[str, str, str, frozenset[str], str, frozenset[str]] | None:
     surface = " ".join(t.lower() for t in texts)
     heads = _lemmas(texts[0])
     lemma_phrases = {" ".join([h[0], *(t.lower() for t in texts[1:])]) for h in heads}
@@ -167,9 +169,14 @@ def _cue_phrase(
             if phrase in table:
                 tags = [t for _, t in heads if t.startswith("subst")]
                 cases = frozenset(t.split(":")[2] for t in tags if len(t.split(":")) > 2)
+                singular = frozenset(
+                    t.split(":")[2]
+                    for t in tags
+                    if t.split(":")[1:2] == ["sg"] and len(t.split(":")) > 2
+                )
                 numbers = {t.split(":")[1] for t in tags if len(t.split(":")) > 1}
                 number = numbers.pop() if len(numbers) == 1 else ""
-                return kind, table[phrase], phrase, cases, number
+                return kind, table[phrase], phrase, cases, number, singular
     return None
 
 
@@ -197,7 +204,7 @@ def _find_cues(text: str, tokens: list[Token], first: int, names: NameData) -> l
         marked = last_marker >= tok.start
         found = _cue_at(tokens, k, names) if tok.is_word else None
         if found:
-            kind, label, lemma, cases, number = found
+            kind, label, lemma, cases, number, singular = found
             gap = tokens[k + 1 : first]
             apposition = len(gap) <= 3 and all(t.is_word for t in gap)
             cues.append(
@@ -210,6 +217,7 @@ def _find_cues(text: str, tokens: list[Token], first: int, names: NameData) -> l
                     marked,
                     adjacent=(k == first - 1),
                     apposition=apposition,
+                    singular_case=singular,
                 )
             )
         if tok.is_word:
@@ -230,8 +238,18 @@ def _after_cue(text: str, tokens: list[Token], last: int, names: NameData) -> Cu
     if last + 2 < len(tokens) and tokens[last + 1].text == ",":
         found = _cue_at(tokens, last + 2, names) if tokens[last + 2].is_word else None
         if found:
-            kind, label, lemma, cases, number = found
-            return Cue(kind, label, lemma, cases, number, marked=False, adjacent=True, after=True)
+            kind, label, lemma, cases, number, singular = found
+            return Cue(
+                kind,
+                label,
+                lemma,
+                cases,
+                number,
+                marked=False,
+                adjacent=True,
+                after=True,
+                singular_case=singular,
+            )
     return None
 
 
