@@ -39,6 +39,7 @@ def document_json(parsed: ParsedDocument) -> dict[str, Any]:
             for u in parsed.units
         ],
         "warnings": list(parsed.warnings),
+        "repairs": dict(parsed.repairs),
     }
 
 
@@ -61,6 +62,11 @@ def parsed_summary(name: str, parsed: ParsedDocument) -> str:
         f"  paragraphs: {_labels(parsed, 'paragraph')}",
         f"  footnotes:  {_labels(parsed, 'footnote')}",
     ]
+    done = {k: v for k, v in parsed.repairs.items() if v and k != "lines_joined"}
+    if done:
+        lines.append(
+            "  repairs:    " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in done.items())
+        )
     verbs = Counter(u.verb for u in parsed.units if u.kind == "paragraph" and u.verb)
     if verbs:
         lines.append("  verbs:      " + ", ".join(f"{v} ×{n}" for v, n in verbs.most_common(6)))

@@ -98,3 +98,4 @@ class ParsedDocument:
     offsets: OffsetMap  # repaired text → read text
     structured: bool  # False: no resolution structure, units are plain paragraphs
     warnings: tuple[str, ...] = ()
+    repairs: dict[str, int] = field(default_factory=dict)  # what repair did, counted by kind

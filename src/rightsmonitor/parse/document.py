@@ -84,5 +84,11 @@ def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocume
     notes = "\n".join(n.text for n in repaired.footnotes)
     meta = extract_meta(front, notes, repaired.text, lang, read.title_hint, structured)
     return ParsedDocument(
-        meta, tuple(units), repaired.text, repaired.offsets, structured, tuple(warnings)
+        meta,
+        tuple(units),
+        repaired.text,
+        repaired.offsets,
+        structured,
+        tuple(warnings),
+        dict(repaired.changes),
     )

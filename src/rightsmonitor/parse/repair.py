@@ -15,7 +15,7 @@ from rightsmonitor.lang import LanguageData
 from rightsmonitor.model import Footnote, ReadText, RepairedText, TextBuilder
 from rightsmonitor.nlp.lexicon import lexicon_for
 from rightsmonitor.parse.dehyphen import HYPHENS, decide_break, document_words
-from rightsmonitor.parse.footnotes import find_footnotes
+from rightsmonitor.parse.footnotes import FootnoteBlock, find_footnotes
 from rightsmonitor.parse.lines import Line, furniture_patterns, is_furniture, split_lines
 
 __all__ = ["repair"]
@@ -82,22 +82,43 @@ def _emit_line(
         _copy_clean(out, line.raw[start:end], line.start + start)
 
 
-def repair(read: ReadText, lang: LanguageData | None) -> RepairedText:
-    lines = split_lines(read.text)
-    changes: Counter[str] = Counter()
-    pdf_like = read.media_type != "text/html"
-    furniture: set[int] = set()
-    if pdf_like:
-        patterns = furniture_patterns(lang)
-        furniture = {ln.index for ln in lines if not ln.blank and is_furniture(ln, patterns)}
-    changes["furniture_lines"] = len(furniture)
-    scan = find_footnotes(lines, furniture, read.media_type == "application/pdf")
-    note_lines = scan.line_set
-    changes["footnotes_moved"] = len(scan.blocks)
-    changes["markers_separated"] = len(scan.glued)
-    body = [ln for ln in lines if ln.index not in furniture and ln.index not in note_lines]
-    words = document_words([ln.text for ln in body])
-    out = TextBuilder(len(read.text))
+def _join(
+    out: TextBuilder,
+    prev: str,
+    text: str,
+    at: int,
+    lang: LanguageData | None,
+    words: frozenset[str],
+    changes: Counter[str],
+) -> None:
+    """Join line ``text`` to the line before (``prev``): a space, a joined word or a kept hyphen."""
+    kind = _join_kind(prev, text, lang, words)
+    changes["lines_joined"] += 1
+    if kind == "":
+        if not prev.endswith("\u00ad"):  # a soft hyphen was never copied
+            out.drop_last()
+        changes["hyphens_joined"] += 1
+    elif kind == "-":
+        changes["hyphens_kept"] += 1
+    elif kind == " " and out.last_char() != " ":
+        out.insert(" ", at)
+
+
+def _furniture(lines: list[Line], read: ReadText, lang: LanguageData | None) -> set[int]:
+    if read.media_type == "text/html":
+        return set()  # HTML chrome is dropped by the reader, not by line patterns
+    patterns = furniture_patterns(lang)
+    return {ln.index for ln in lines if not ln.blank and is_furniture(ln, patterns)}
+
+
+def _emit_body(
+    out: TextBuilder,
+    body: list[Line],
+    glued: dict[int, tuple[int, int]],
+    lang: LanguageData | None,
+    words: frozenset[str],
+    changes: Counter[str],
+) -> None:
     pending_break = False
     prev_text = ""
     for line in body:
@@ -106,46 +127,64 @@ def repair(read: ReadText, lang: LanguageData | None) -> RepairedText:
             continue
         start, end = _strip_bounds(line)
         text = line.raw[start:end]
-        if len(out):
-            if pending_break:
-                out.rstrip_spaces()
-                out.insert("\n", line.start)
-            else:
-                kind = _join_kind(prev_text, text, lang, words)
-                changes["lines_joined"] += 1
-                if kind == "":
-                    if not prev_text.endswith("\u00ad"):  # a soft hyphen was never copied
-                        out.drop_last()
-                    changes["hyphens_joined"] += 1
-                elif kind == "-":
-                    changes["hyphens_kept"] += 1
-                elif kind == " " and out.last_char() != " ":
-                    out.insert(" ", line.start)
-        _emit_line(out, line, start, end, scan.glued.get(line.index))
+        if len(out) and pending_break:
+            out.rstrip_spaces()
+            out.insert("\n", line.start)
+        elif len(out):
+            _join(out, prev_text, text, line.start, lang, words, changes)
+        _emit_line(out, line, start, end, glued.get(line.index))
         pending_break = False
         prev_text = text
     out.rstrip_spaces()
-    body_end = len(out)
+
+
+def _emit_notes(
+    out: TextBuilder,
+    lines: list[Line],
+    blocks: list[FootnoteBlock],
+    lang: LanguageData | None,
+    words: frozenset[str],
+    changes: Counter[str],
+) -> list[Footnote]:
+    """The footnotes, after the body: '(5) Specjalny Sprawozdawca …', one per line."""
     notes: list[Footnote] = []
-    for block in scan.blocks:
+    for block in blocks:
         first = lines[block.lines[0]]
         out.insert("\n", first.start)
         lead = len(first.raw) - len(first.raw.lstrip())
         _copy_clean(out, first.raw[lead : block.prefix].rstrip() + " ", first.start + lead)
         note_start = len(out)
+        prev = ""
         for k, index in enumerate(block.lines):
             line = lines[index]
             start, end = _strip_bounds(line, block.prefix if k == 0 else 0)
             if k:
-                kind = _join_kind(lines[block.lines[k - 1]].text, line.raw[start:end], lang, words)
-                if kind == "" and not lines[block.lines[k - 1]].text.endswith("\u00ad"):
-                    out.drop_last()
-                elif kind == " " and out.last_char() != " ":
-                    out.insert(" ", line.start)
+                _join(out, prev, line.raw[start:end], line.start, lang, words, changes)
             _copy_clean(out, line.raw[start:end], line.start + start)
+            prev = line.text
         out.rstrip_spaces()
         text, _ = out.build()
         notes.append(Footnote(block.label, text[note_start:], note_start, len(out)))
+    return notes
+
+
+def repair(read: ReadText, lang: LanguageData | None) -> RepairedText:
+    lines = split_lines(read.text)
+    changes: Counter[str] = Counter()
+    furniture = _furniture(lines, read, lang)
+    scan = find_footnotes(lines, furniture, read.media_type == "application/pdf")
+    changes.update(
+        furniture_lines=len(furniture),
+        footnotes_moved=len(scan.blocks),
+        markers_separated=len(scan.glued),
+    )
+    note_lines = scan.line_set
+    body = [ln for ln in lines if ln.index not in furniture and ln.index not in note_lines]
+    words = document_words([ln.text for ln in body])
+    out = TextBuilder(len(read.text))
+    _emit_body(out, body, scan.glued, lang, words, changes)
+    body_end = len(out)
+    notes = _emit_notes(out, lines, scan.blocks, lang, words, changes)
     if len(out):
         out.insert("\n", len(read.text))
     text, offsets = out.build()

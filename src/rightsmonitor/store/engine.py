@@ -57,5 +57,6 @@ def migrate(engine: Engine) -> None:
     except Exception as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         raise StoreError(
-            f"cannot open or migrate the database ({reason[0] if reason else type(exc).__name__})"
+            f"cannot open or migrate the database ({reason[0] if reason else type(exc).__name__})",
+            source=engine.url.render_as_string(hide_password=True),
         ) from exc
