@@ -36,6 +36,15 @@ def _qualifier_pattern(code: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])({alternation})\s*$", re.I)
 
 
+_DIGIT_AFTER = re.compile(r"\s*\d|:\d")
+_DIGIT_BEFORE = re.compile(r"(?:\d|\+)\)?\s*$|\d:$")
+_NEXT = re.compile(r"\s*([^\s,;:]+)")
+_YEAR_WORD = re.compile(r"\s*(?:r\.|roku)")
+_SCALE = re.compile(r"\s+(\w+)")
+_MEASURE = re.compile(r"\s*(%|[^\W\d_]+\.?)")
+_CURRENCY = re.compile(r"(EUR|USD|€|\$)\s*$")
+
+
 def _value(text: str) -> float:
     return float(re.sub(r"[ \u00a0]", "", text).replace(",", "."))
 
@@ -107,15 +116,11 @@ def extract_quantities(
                 continue
             after = text[m.end() : m.end() + 40]
             before = text[max(0, m.start() - 40) : m.start()]
-            if re.match(r"\s*\d|:\d", after) or re.search(r"(?:\d|\+)\)?\s*$|\d:$", before):
+            if _DIGIT_AFTER.match(after) or _DIGIT_BEFORE.search(before):
                 continue  # part of a phone number or a code: (+32) 2 28 32547
-            nxt = re.match(r"\s*([^\s,;:]+)", after)
+            nxt = _NEXT.match(after)
             nxt_word = nxt.group(1).lower().rstrip(".") if nxt else ""
-            if (
-                nxt_word in months
-                or _BEFORE_BLOCKERS.search(before)
-                or re.match(r"\s*(?:r\.|roku)", after)
-            ):
+            if nxt_word in months or _BEFORE_BLOCKERS.search(before) or _YEAR_WORD.match(after):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and nxt_word not in measures:
                 continue  # a year
@@ -130,16 +135,16 @@ def extract_quantities(
                 else:
                     continue
             value = _value(m.group(1))
-            scale_m = re.match(r"\s+(\w+)", after)
+            scale_m = _SCALE.match(after)
             if scale_m and scale_m.group(1).lower() in scale:
                 value *= scale[scale_m.group(1).lower()]
                 end = m.end() + scale_m.end()
             unit_of_measure = None
-            measure_m = re.match(r"\s*(%|[^\W\d_]+\.?)", text[end : end + 12])
+            measure_m = _MEASURE.match(text[end : end + 12])
             if measure_m and measure_m.group(1) in measures:
                 unit_of_measure = measures[measure_m.group(1)]
                 end += measure_m.end()
-            cur = re.search(r"(EUR|USD|€|\$)\s*$", before)
+            cur = _CURRENCY.search(before)
             if cur:
                 unit_of_measure, start = (
                     {"€": "EUR", "$": "USD"}.get(cur.group(1), cur.group(1)),

@@ -8,9 +8,11 @@ data in the wheel). Both are in-process, deterministic and offline.
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from typing import Any, Protocol
+from typing import Protocol
 
-__all__ = ["Lexicon", "lexicon_for"]
+from rightsmonitor.nlp.morph import raw_analysis
+
+__all__ = ["Lexicon", "lexicon_for", "preload"]
 
 
 class Lexicon(Protocol):
@@ -28,18 +30,14 @@ class Lexicon(Protocol):
 
 
 class _Morfeusz:
-    def __init__(self) -> None:
-        import morfeusz2
+    """Polish: the SGJP dictionary through morfeusz2 (one analyser per process, in ``morph``)."""
 
-        self._m: Any = morfeusz2.Morfeusz(expand_tags=False)
-
-    @lru_cache(maxsize=65536)  # noqa: B019 - one instance per process, bounded cache
     def knows(self, word: str) -> bool:
-        for form in {word, word.lower()}:
-            for _s, _e, (orth, _lemma, tag, _n, _q) in self._m.analyse(form):
-                if tag != "ign" and orth == form:
-                    return True
-        return False
+        return any(
+            tag != "ign" and orth == form
+            for form in {word, word.lower()}
+            for _s, _e, orth, _lemma, tag, _n in raw_analysis(form)
+        )
 
     def frequency(self, word: str) -> float:
         return _wordfreq("pl", word) if self.knows(word) else 0.0
@@ -50,10 +48,8 @@ class _Morfeusz:
 
     def is_compound(self, first: str, second: str) -> bool:
         """SGJP's ``adja`` form ('społeczno-') marks the first part of a compound adjective."""
-        segments = self._m.analyse(f"{first}-{second}")
-        first_tags = {
-            tag for s, _e, (orth, _l, tag, _n, _q) in segments if s == 0 and orth == first
-        }
+        segments = raw_analysis(f"{first}-{second}")
+        first_tags = {tag for s, _e, orth, _l, tag, _n in segments if s == 0 and orth == first}
         if "adja" in first_tags:
             return True
         return bool(first_tags - {"ign"}) and self.knows(second) and not self.knows(first + second)
@@ -117,3 +113,12 @@ def lexicon_for(code: str | None) -> Lexicon:
         if code in wordfreq.available_languages():
             return _WordFreq(code)
     return _Empty()
+
+
+def preload(code: str) -> None:
+    """Load a language's dictionaries now (a long ingest pays this once, not on its first file)."""
+    import wordfreq
+
+    lexicon_for(code).knows("a")
+    if code in wordfreq.available_languages():
+        _wordfreq(code, "preload")

@@ -40,11 +40,23 @@ def _expand(tag: str) -> tuple[str, ...]:
     return tuple(":".join(parts) for parts in product(*chunks))
 
 
+RawReading = tuple[int, int, str, str, str, tuple[str, ...]]  # start, end, orth, lemma, tag, names
+
+
+@lru_cache(maxsize=131072)
+def raw_analysis(word: str) -> tuple[RawReading, ...]:
+    """morfeusz2's analysis of ``word`` (compact tags), asked once per word and process."""
+    return tuple(
+        (start, end, orth, lemma, tag, tuple(names))
+        for start, end, (orth, lemma, tag, names, _qual) in _morfeusz().analyse(word)
+    )
+
+
 @lru_cache(maxsize=65536)
 def name_classes(word: str) -> frozenset[str]:
     """SGJP's name classes of ``word`` as written: 'imię', 'nazwisko', 'nazwa_geograficzna' …"""
     found: set[str] = set()
-    for _s, _e, (orth, _l, _tag, names, _q) in _morfeusz().analyse(word):
+    for _s, _e, orth, _l, _tag, names in raw_analysis(word):
         if orth == word:
             found.update(names)
     return frozenset(found)
@@ -54,7 +66,7 @@ def name_classes(word: str) -> frozenset[str]:
 def analyse(word: str) -> tuple[Reading, ...]:
     """Readings of a single word (SGJP tags, expanded: one case per tag)."""
     out: list[Reading] = []
-    for start, end, (orth, lemma, tag, _names, _qual) in _morfeusz().analyse(word):
+    for start, end, orth, lemma, tag, _names in raw_analysis(word):
         if start == 0 and end == 1 and orth == word and tag != "ign":
             out.extend((lemma.split(":")[0], t) for t in _expand(tag))
     return tuple(out)

@@ -15,15 +15,12 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+    is_word: bool = False  # starts with a letter (set by ``tokenize``)
 
     @property
     def is_capitalised(self) -> bool:
@@ -42,7 +39,10 @@ def tokenize(text: str) -> list[Token]:
 
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    return tuple(
+        Token(m.group(0), m.start(), m.end(), m.group(0)[:1].isalpha())
+        for m in _TOKEN.finditer(text)
+    )
 
 
 _FOLD = str.maketrans(
