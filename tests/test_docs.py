@@ -29,3 +29,20 @@ def test_global_options_and_settings_are_documented() -> None:
         assert option in README
     assert DATABASE_URL_ENV in README
     assert "make demo" in README and "make test" in README
+
+
+def test_every_event_type_is_documented() -> None:
+    from rightsmonitor.extract.events import EVENT_TYPES
+
+    events_doc = (Path(__file__).resolve().parent.parent / "docs" / "EVENTS.md").read_text("utf-8")
+    for kind in EVENT_TYPES:
+        assert f"`{kind}`" in events_doc, kind
+
+
+def test_event_trigger_data_uses_the_vocabulary() -> None:
+    from rightsmonitor.extract.events import EVENT_TYPES
+    from rightsmonitor.lang import load_data
+
+    for code in ("pl", "en"):
+        for stem, kind in load_data(code, "facts")["events"].items():
+            assert kind in EVENT_TYPES, (code, stem, kind)

@@ -106,6 +106,28 @@ def _value(kind: str, m: re.Match[str], lang: LanguageData) -> str | None:
     return _iso(y)
 
 
+_LEADING = re.compile(
+    r"^(?:(?:z|od|w|we|do|dnia|na|of|on|in|since|from|to|by|until|the|a|and|i|że|that|whereas)\s+)+",
+    re.I,
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:z|od|w|we|do|dnia|z dnia|na|of|on|in|since|from|dated|by|until))+$", re.I
+)
+
+
+def _context(text: str, start: int, end: int) -> str | None:
+    """What the date refers to, as the sentence says it: the words before the date in its
+    clause ('wybory parlamentarne w Kazachstanie' z 10 stycznia 2021 r.), else those after."""
+    clause_start = max(text.rfind(c, 0, start) for c in ";:,") + 1
+    before = _TRAILING.sub("", text[clause_start:start].strip())
+    words = before.split()
+    if len(words) >= 2:
+        return _LEADING.sub("", " ".join(words[-6:])) or None
+    clause_end = min([i for i in (text.find(c, end) for c in ";:,.") if i >= 0] or [len(text)])
+    after = _LEADING.sub("", text[end:clause_end].strip().removeprefix("r.").strip())
+    return " ".join(after.split()[:6]) or None
+
+
 def extract_dates(units: list[Unit], code: str) -> list[DateFact]:
     lang = load_language(code)
     patterns = _patterns(lang)
@@ -119,5 +141,6 @@ def extract_dates(units: list[Unit], code: str) -> list[DateFact]:
                 value = _value(kind, m, lang)
                 if value:
                     taken.append((m.start(), m.end()))
-                    out.append(DateFact(value, m.group(0), unit.id, m.start(), m.end()))
+                    context = _context(unit.text, m.start(), m.end())
+                    out.append(DateFact(value, m.group(0), unit.id, m.start(), m.end(), context))
     return sorted(out, key=lambda d: ([u.id for u in units].index(d.unit), d.start))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rightsmonitor.extract import (
     calls,
     dates,
@@ -13,7 +15,7 @@ from rightsmonitor.extract import (
     quantities,
     runs,
 )
-from rightsmonitor.model import Extraction, ParsedDocument, Unit
+from rightsmonitor.model import DateFact, Event, Extraction, ParsedDocument, Unit
 
 __all__ = ["EXTRACTORS", "extract_document"]
 
@@ -35,6 +37,17 @@ def _units(doc: ParsedDocument) -> list[Unit]:
     return body + [u for u in doc.units if u.kind == "footnote"]
 
 
+def _with_events(when: list[DateFact], happened: list[Event]) -> list[DateFact]:
+    """A date in the same clause as an event refers to it: 'pre_trial_detention: …'."""
+    out: list[DateFact] = []
+    for fact in when:
+        event = next((e for e in happened if e.unit == fact.unit and e.date == fact.value), None)
+        if event is not None:
+            fact = replace(fact, refers_to=f"{event.type}: {fact.refers_to or event.text}")
+        out.append(fact)
+    return out
+
+
 def extract_document(doc: ParsedDocument) -> Extraction:
     code = doc.meta.language or "en"
     runs.clear_cache()
@@ -48,14 +61,15 @@ def extract_document(doc: ParsedDocument) -> Extraction:
     where = places.extract_places(
         units, code, [(m.unit, m.start, m.end, True) for p in found.persons for m in p.mentions]
     )
+    happened = events.extract_events(units, code, found.persons, orgs, provs, where, when)
     return Extraction(
         persons=found.persons,
         organisations=orgs,
         legal_provisions=provs,
         places=where,
-        dates=when,
+        dates=_with_events(when, happened),
         quantities=quantities.extract_quantities(units, code, spans),
-        events=events.extract_events(units, code, found.persons, orgs, provs, where, when),
+        events=happened,
         calls=calls.extract_calls(units, code, found.persons, orgs, provs, doc.structured),
         extractors=dict(EXTRACTORS),
     )
