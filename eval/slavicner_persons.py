@@ -73,9 +73,8 @@ def main() -> int:
                             f"LEMMA {surface!r}: ours {name!r}, gold {hit[3]!r} ({txt.name})"
                         )
                 elif args.errors:
-                    errors.append(
-                        f"FALSE {surface!r} → {name!r} ({txt.name}): {text[max(0, a - 40) : b + 20]!r}"
-                    )
+                    context = text[max(0, a - 40) : b + 20]
+                    errors.append(f"FALSE {surface!r} → {name!r} ({txt.name}): {context!r}")
             for g in gold:
                 if any(g[0] < b and a < g[1] for a, b, _s, _n in pred):
                     tp_gold += 1

@@ -24,10 +24,13 @@ from rightsmonitor.service import (
     IngestOutcome,
     Library,
     benchmark,
+    current_user,
     evaluate,
+    evaluate_names,
     extract_document_facts,
     extraction_json,
     parse_file,
+    registry_benchmark,
 )
 from rightsmonitor.settings import resolve_database_url
 
@@ -50,13 +53,18 @@ def _library(ctx: click.Context) -> Library:
     help="Database: a SQLite file path or a URL "
     "(default: $RIGHTSMONITOR_DATABASE_URL, else a SQLite file in the user data folder).",
 )
+@click.option(
+    "--user",
+    metavar="NAME",
+    help="Who is acting, for the audit log (default: $RIGHTSMONITOR_USER, else $USER).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
 @click.version_option(__version__, prog_name="rightsmonitor")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
+def cli(ctx: click.Context, db: str | None, user: str | None, debug: bool) -> None:
     """Read human-rights resolutions and the documents around them."""
     ctx.ensure_object(dict)
-    ctx.obj.update(db=db, debug=debug)
+    ctx.obj.update(db=db, debug=debug, user=user or current_user())
 
 
 @cli.command()
@@ -122,9 +130,12 @@ def evaluate_cmd(gold_dir: Path, corpus: Path | None, errors: bool) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--language", metavar="CODE", help="Language of the documents (default: detected).")
+@click.option(
+    "--force", is_flag=True, help="Parse and extract documents already stored again (new version)."
+)
 @click.pass_context
-def ingest(ctx: click.Context, files: tuple[Path, ...], language: str | None) -> None:
-    """Store FILES (original bytes, repaired text, structure) in the database."""
+def ingest(ctx: click.Context, files: tuple[Path, ...], language: str | None, force: bool) -> None:
+    """Store FILES (original bytes, text, structure, facts) and update the registry."""
     library = _library(ctx)
     lines: list[str] = []
 
@@ -147,13 +158,18 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], language: str | None) ->
             note(outcome)
             bar.update(1)
 
-        report = library.ingest_paths(files, language, progress)
+        report = library.ingest_paths(files, language, progress, force)
     for line in lines:
         click.echo(line, err=True)
     click.echo(
         f"{report.count('added')} added, {report.count('exists')} already present, "
         f"{report.count('failed')} failed ({len(files)} files)"
     )
+    if report.registry:
+        click.echo(
+            f"registry: {report.registry.get('persons', 0)} persons, "
+            f"{report.registry.get('organisations', 0)} organisations"
+        )
     if report.count("failed"):
         ctx.exit(1)
 
@@ -205,6 +221,162 @@ def bench(files: tuple[Path, ...], repeat: int, with_extract: bool) -> None:
         f"loading the dictionaries: {rows[0].cold_seconds if rows else 0:.2f} s once "
         f"(one process, one core; cpu count {os.cpu_count()})"
     )
+
+
+def _entities(ctx: click.Context, kind: str, as_json: bool) -> None:
+    rows = _library(ctx).registry.entities(kind)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for e in rows:
+        aliases = ", ".join(a["name"] for a in e["aliases"])
+        click.echo(
+            f"{e['id']}  {e['name']}  ({len(e['documents'])} docs, {e['mentions']} mentions)"
+            + (f"\n    aka {aliases}" if aliases else "")
+        )
+    click.echo(f"{len(rows)} {kind}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def persons(ctx: click.Context, as_json: bool) -> None:
+    """List the persons of the registry, one per real person, with every spelling."""
+    _entities(ctx, "persons", as_json)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def organisations(ctx: click.Context, as_json: bool) -> None:
+    """List the organisations of the registry with their names and acronyms."""
+    _entities(ctx, "organisations", as_json)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def review(ctx: click.Context, as_json: bool) -> None:
+    """List candidate pairs of persons awaiting a curator's decision, with the reasons."""
+    rows = _library(ctx).registry.review("persons")
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['score']:.3f}  {r['a']} {r['a_name']}  ~  {r['b']} {r['b_name']}")
+        click.echo(f"       {'; '.join(r['why'])}")
+    click.echo(f"{len(rows)} pairs to review (decide with: rightsmonitor merge|distinct ID ID)")
+
+
+def _decided(counts: dict[str, int], what: str) -> None:
+    click.echo(
+        f"{what}; registry: {counts.get('persons', 0)} persons, "
+        f"{counts.get('organisations', 0)} organisations"
+    )
+
+
+@cli.command()
+@click.argument("first")
+@click.argument("second")
+@click.pass_context
+def merge(ctx: click.Context, first: str, second: str) -> None:
+    """Record that entities FIRST and SECOND are the same (kept across re-ingestion)."""
+    counts = _library(ctx).registry.merge(first, second, ctx.obj["user"])
+    _decided(counts, f"merged {first} and {second}")
+
+
+@cli.command()
+@click.argument("first")
+@click.argument("second")
+@click.pass_context
+def distinct(ctx: click.Context, first: str, second: str) -> None:
+    """Record that entities FIRST and SECOND are different: never merged again."""
+    counts = _library(ctx).registry.distinct(first, second, ctx.obj["user"])
+    _decided(counts, f"{first} and {second} kept apart")
+
+
+@cli.command()
+@click.argument("entity")
+@click.pass_context
+def split(ctx: click.Context, entity: str) -> None:
+    """Split ENTITY back into one entity per document-level record."""
+    counts = _library(ctx).registry.split(entity, ctx.obj["user"])
+    _decided(counts, f"split {entity}")
+
+
+@cli.command()
+@click.pass_context
+def resolve(ctx: click.Context) -> None:
+    """Run resolution again over every stored document and curator decision."""
+    _decided(_library(ctx).registry.rebuild(), "resolved")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def audit(ctx: click.Context, as_json: bool) -> None:
+    """Show the append-only log of curator decisions: who, when, what."""
+    rows = _library(ctx).registry.audit()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        detail = json.dumps(r["detail"], ensure_ascii=False)
+        click.echo(f"{r['at']}  {r['who']:12}  {r['action']:8}  {detail}")
+
+
+@cli.command("eval-names")
+@click.option(
+    "--gold",
+    "gold_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("eval/names/variants.json"),
+    show_default=True,
+    help="The name-variant evaluation set.",
+)
+@click.option("--errors", is_flag=True, help="List the wrongly merged and the missed pairs.")
+def eval_names(gold_file: Path, errors: bool) -> None:
+    """Pairwise precision and recall of person-name matching on a hand-made variant set."""
+    result = evaluate_names(gold_file)
+    click.echo(f"{'people':>8} {'names':>6} {'pairs':>8} {'precision':>10} {'recall':>8} {'F1':>6}")
+    click.echo(
+        f"{result.people:8d} {result.names:6d} {result.pairs:8d} "
+        f"{result.precision:10.3f} {result.recall:8.3f} {result.f1:6.3f}"
+    )
+    click.echo(
+        f"hard negatives kept apart: {result.negatives_apart}/{result.negatives} "
+        "(targets: precision >= 0.99, recall >= 0.97)"
+    )
+    if errors:
+        for a, b in result.false_merges:
+            click.echo(f"WRONGLY MERGED  {a}  |  {b}")
+        for a, b in result.missed:
+            click.echo(f"MISSED          {a}  |  {b}")
+
+
+@cli.command("bench-registry")
+@click.option(
+    "--sizes",
+    default="10000,100000,1000000",
+    show_default=True,
+    help="Comma-separated numbers of synthetic mentions.",
+)
+@click.option("--seed", default=7, show_default=True, help="Random seed of the generator.")
+def bench_registry(sizes: str, seed: int) -> None:
+    """Time person resolution on synthetic mentions built from realistic name parts."""
+    counts = [int(s) for s in sizes.split(",") if s.strip()]
+    click.echo(
+        f"{'mentions':>10} {'records':>8} {'names':>7} {'persons':>8} {'seconds':>8} "
+        f"{'mentions/s':>10} {'peak MB':>8} {'precision':>9} {'recall':>7}"
+    )
+    for row in registry_benchmark(counts, seed):
+        rate = row.mentions / row.seconds if row.seconds else 0
+        click.echo(
+            f"{row.mentions:10d} {row.records:8d} {row.names:7d} {row.entities:8d} "
+            f"{row.seconds:8.1f} {rate:10.0f} {row.peak_mb:8.0f} {row.precision:9.3f} "
+            f"{row.recall:7.3f}"
+        )
+    click.echo(f"(one process, one core; cpu count {os.cpu_count()})")
 
 
 def main(argv: list[str] | None = None) -> None:

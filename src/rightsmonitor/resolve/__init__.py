@@ -1,3 +1,19 @@
-"""Reserved for a later layer (see DESIGN notes)."""
+"""L1 pure resolution: name keys, matching with explanations, clustering with judgments."""
 
-__all__: list[str] = []
+from rightsmonitor.resolve.cluster import Candidate, Clustering, Record, cluster, cluster_by_names
+from rightsmonitor.resolve.keys import name_parts, skeleton
+from rightsmonitor.resolve.match import AUTO, REVIEW, Verdict, compare
+
+__all__ = [
+    "AUTO",
+    "REVIEW",
+    "Candidate",
+    "Clustering",
+    "Record",
+    "Verdict",
+    "cluster",
+    "cluster_by_names",
+    "compare",
+    "name_parts",
+    "skeleton",
+]

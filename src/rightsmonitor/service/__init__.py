@@ -13,6 +13,9 @@ from rightsmonitor.service.documents import (
 )
 from rightsmonitor.service.evaluation import Score, evaluate
 from rightsmonitor.service.facts import extraction_json
+from rightsmonitor.service.names_eval import NameEval, evaluate_names
+from rightsmonitor.service.registry import Registry, current_user
+from rightsmonitor.service.registry_bench import registry_benchmark, synthetic_records
 from rightsmonitor.store import DocumentRecord
 
 __all__ = [
@@ -22,12 +25,18 @@ __all__ = [
     "IngestOutcome",
     "IngestReport",
     "Library",
+    "NameEval",
+    "Registry",
     "Score",
     "benchmark",
+    "current_user",
     "evaluate",
+    "evaluate_names",
     "extract_document_facts",
     "extraction_json",
     "parse_bytes",
     "parse_file",
     "read_file_bytes",
+    "registry_benchmark",
+    "synthetic_records",
 ]

@@ -15,7 +15,14 @@ from rightsmonitor.ingest import read_bytes
 from rightsmonitor.model import ParsedDocument, ReadText
 from rightsmonitor.parse import parse_read_text
 from rightsmonitor.service.facts import fact_rows
-from rightsmonitor.store import DocumentRecord, DocumentStore, make_engine, migrate
+from rightsmonitor.service.registry import Registry
+from rightsmonitor.store import (
+    DocumentRecord,
+    DocumentStore,
+    RegistryStore,
+    make_engine,
+    migrate,
+)
 
 __all__ = [
     "PARSER_VERSION",
@@ -72,6 +79,7 @@ class IngestOutcome:
 @dataclass
 class IngestReport:
     outcomes: list[IngestOutcome] = field(default_factory=list)
+    registry: dict[str, int] = field(default_factory=dict)  # entities after resolution
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -88,6 +96,7 @@ class Library:
             self._engine.dispose()
             raise
         self.documents = DocumentStore(self._engine)
+        self.registry = Registry(RegistryStore(self._engine))
 
     def close(self) -> None:
         self._engine.dispose()
@@ -98,13 +107,19 @@ class Library:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def ingest_bytes(self, data: bytes, name: str, language: str | None = None) -> IngestOutcome:
+    def ingest_bytes(
+        self, data: bytes, name: str, language: str | None = None, force: bool = False
+    ) -> IngestOutcome:
+        """Parse, extract and store one document; ``force`` processes stored bytes again."""
         sha256 = hashlib.sha256(data).hexdigest()
-        if self.documents.has(sha256):
+        exists = self.documents.has(sha256)
+        if exists and not force:
             return IngestOutcome(name, "exists", sha256, "already ingested (same bytes)")
         read, parsed = parse_bytes(data, name, language)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         rows = fact_rows(extract_document(parsed))
+        if exists:
+            self.documents.remove(sha256)
         self.documents.add(sha256, data, Path(name).name, read, parsed, PARSER_VERSION, now, rows)
         return IngestOutcome(name, "added", sha256, warnings=parsed.warnings)
 
@@ -113,11 +128,12 @@ class Library:
         paths: Iterable[Path],
         language: str | None = None,
         progress: Callable[[IngestOutcome], None] | None = None,
+        force: bool = False,
     ) -> IngestReport:
         report = IngestReport()
         for path in paths:
             try:
-                outcome = self.ingest_bytes(read_file_bytes(path), str(path), language)
+                outcome = self.ingest_bytes(read_file_bytes(path), str(path), language, force)
             except RightsMonitorError as exc:
                 outcome = IngestOutcome(str(path), "failed", message=exc.reason)
             except Exception as exc:
@@ -127,6 +143,8 @@ class Library:
             report.outcomes.append(outcome)
             if progress:
                 progress(outcome)
+        if report.count("added"):
+            report.registry = self.registry.rebuild()
         return report
 
     def list_documents(self) -> list[DocumentRecord]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 
 from rightsmonitor.model import OffsetMap, ParsedDocument, ReadText
 from rightsmonitor.store.schema import documents, facts, originals, units
@@ -43,6 +43,14 @@ class DocumentStore:
                 conn.execute(select(documents.c.id).where(documents.c.id == sha256)).first()
                 is not None
             )
+
+    def remove(self, sha256: str) -> None:
+        """Forget one document: its facts, units, text and original bytes (one transaction)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(facts).where(facts.c.document_id == sha256))
+            conn.execute(delete(units).where(units.c.document_id == sha256))
+            conn.execute(delete(documents).where(documents.c.id == sha256))
+            conn.execute(delete(originals).where(originals.c.sha256 == sha256))
 
     def add(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -15,7 +16,18 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["documents", "facts", "metadata", "originals", "units"]
+__all__ = [
+    "audit_log",
+    "documents",
+    "facts",
+    "judgments",
+    "metadata",
+    "originals",
+    "registry_entities",
+    "registry_members",
+    "registry_reviews",
+    "units",
+]
 
 metadata = MetaData()
 
@@ -81,4 +93,54 @@ facts = Table(
     Column("extractor", String(40), nullable=False),
     Column("data_json", Text, nullable=False),
     Index("ix_facts_document_kind", "document_id", "kind"),
+)
+
+registry_entities = Table(
+    "registry_entities",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("data_json", Text, nullable=False),
+)
+
+registry_members = Table(
+    "registry_members",
+    metadata,
+    Column("entity_id", String(40), nullable=False),
+    Column("member_key", String(140), primary_key=True),
+    Column("document_id", String(64), nullable=False),
+    Index("ix_registry_members_entity", "entity_id"),
+)
+
+registry_reviews = Table(
+    "registry_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("a", String(40), nullable=False),
+    Column("b", String(40), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("reasons_json", Text, nullable=False),
+)
+
+judgments = Table(
+    "judgments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("a", String(140), nullable=False),
+    Column("b", String(140), nullable=False),
+    Column("who", String(120), nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("who", String(120), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("detail_json", Text, nullable=False),
 )

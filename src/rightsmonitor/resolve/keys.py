@@ -1,0 +1,94 @@
+"""Name keys invariant to script, transliteration convention and (through the extractor's
+nominatives) grammatical case: 'Ałmat Żumagułow', 'Almat Zhumagulov', 'Алмат Жумагулов' and
+'Алмат Жұмағұлов' share the key 'almat zumagulov'-like skeleton, while 'Danijar' and 'Daryn'
+stay different."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+__all__ = ["consonants", "given_group", "name_parts", "part_skeleton", "skeleton"]
+
+_DATA = Path(__file__).resolve().parent.parent / "lang" / "translit.toml"
+# One class for the hushing and back sounds the conventions confuse: Polish 'ch' is х, English
+# 'ch' is ч, French 'ch' is ш, German 'sch' is both ш and ж.
+_CLASS = str.maketrans({"C": "S", "X": "S", "Z": "S"})
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
+    with _DATA.open("rb") as fh:
+        data = tomllib.load(fh)
+    rules = sorted(((a, b) for a, b in data["rules"]), key=lambda r: -len(r[0]))
+    return dict(data["cyrillic"]), dict(data["latin"]), rules
+
+
+@cache
+def _rule_pattern() -> re.Pattern[str]:
+    _c, _l, rules = _tables()
+    return re.compile("|".join(re.escape(a) for a, _b in rules))
+
+
+@cache
+def part_skeleton(part: str) -> str:
+    """The skeleton of one name part: 'Żumagułow' → 'Zumagulov' (symbols in capitals)."""
+    cyrillic, latin, rules = _tables()
+    low = part.lower()
+    low = "".join(cyrillic.get(ch, latin.get(ch, ch)) for ch in low)
+    low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    mapping = dict(rules)
+    out = _rule_pattern().sub(lambda m: mapping[m.group(0)], low)
+    out = re.sub(r"[^a-zA-Z]", "", out).translate(_CLASS)
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+_SPLIT = re.compile(r"\s+")
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """Skeletons of each part of a name ('Kara-Murza' is one part, 'karamursa')."""
+    return tuple(s for s in (part_skeleton(p) for p in _SPLIT.split(name.strip())) if s)
+
+
+def skeleton(name: str) -> str:
+    return " ".join(name_parts(name))
+
+
+_SEMIVOWEL_V = re.compile(r"v(?=[^aeiou]|$)")  # Belarusian ў, written 'u', 'w' or 'v'
+_VOWELS = re.compile(r"[aeiou]")
+_COARSE = str.maketrans({"T": "t", "z": "s", "q": "k", "g": "S", "X": "S", "J": "S"})
+
+
+@cache
+def consonants(part_key: str) -> str:
+    """A coarser key of one part skeleton: its consonants, and a final 'a' (feminine forms).
+
+    It absorbs the vowel shifts between Russian and Belarusian ('Kolesnikova' and
+    'Kalesnikava', 'Tikhanovsky' and 'Tsikhanouski'), which similarity on letters does not."""
+    s = part_key.translate(_COARSE)
+    s = _SEMIVOWEL_V.sub("", s)
+    ending = "a" if s.endswith("a") else ""
+    s = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", s))
+    return s + ending
+
+
+@cache
+def _given_groups() -> dict[str, frozenset[int]]:
+    path = _DATA.with_name("given_names.toml")
+    with path.open("rb") as fh:
+        groups = tomllib.load(fh)["groups"]
+    index: dict[str, set[int]] = {}
+    for i, group in enumerate(groups):
+        for name in group:
+            for key in name_parts(name):
+                index.setdefault(key, set()).add(i)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def given_group(part_key: str) -> frozenset[int]:
+    """Which groups of one given name across languages (``lang/given_names.toml``) a part is in."""
+    return _given_groups().get(part_key, frozenset())

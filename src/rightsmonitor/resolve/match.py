@@ -1,0 +1,107 @@
+"""Are two names the same person? Scores with explanations, and the policy that acts on them.
+
+Names are compared part by part on their skeletons (``keys.py``) with Jaro-Winkler similarity
+(rapidfuzz, MIT): the surname (last part) and the given name (first part) must both agree; a
+patronymic, when both names have one, must agree too. Same surname with a different given name
+is a hard negative (relatives), never a merge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz.distance import JaroWinkler
+
+from rightsmonitor.resolve.keys import consonants, given_group, name_parts
+
+__all__ = ["AUTO", "REVIEW", "Verdict", "compare", "compare_parts"]
+
+AUTO = 0.93  # at or above: merged without asking
+REVIEW = 0.86  # at or above (and below AUTO): a curator decides
+_GIVEN_DIFFERENT = 0.84  # given names below this are different people, whatever the surname
+_SURNAME_FAR = 0.75  # surnames below this are different people, whatever the given name
+
+
+@dataclass(frozen=True)
+class Verdict:
+    score: float
+    decision: Literal["same", "review", "different"]
+    reasons: tuple[str, ...]
+
+
+def _sim(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    return float(JaroWinkler.similarity(a, b))
+
+
+def _initial(a: str, b: str) -> bool:
+    return (len(a) == 1 or len(b) == 1) and a[:1] == b[:1]
+
+
+def _given_agree(a: str, b: str) -> bool:
+    return bool(given_group(a) & given_group(b)) or consonants(a) == consonants(b)
+
+
+def _coarse_agree(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict | None:
+    """Same consonants in the surname and the same given name (across languages): one person."""
+    if consonants(pa[-1]) != consonants(pb[-1]) or len(pa[0]) < 2 or len(pb[0]) < 2:
+        return None
+    if not _given_agree(pa[0], pb[0]):
+        return None
+    if len(pa) == 3 and len(pb) == 3 and consonants(pa[1]) != consonants(pb[1]):
+        return None
+    return Verdict(
+        0.95,
+        "same",
+        (
+            f"surname consonants {consonants(pa[-1])} agree ({pa[-1]}~{pb[-1]})",
+            f"given name {pa[0]}~{pb[0]} agrees (spelling or language variant)",
+        ),
+    )
+
+
+def compare(a: str, b: str) -> Verdict:
+    """Compare two nominative names ('Ałmat Żumagułow', 'Алмат Жумагулов')."""
+    return compare_parts(name_parts(a), name_parts(b))
+
+
+def compare_parts(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict:
+    """Compare two names given as part skeletons (see ``keys.name_parts``)."""
+    if not pa or not pb:
+        return Verdict(0.0, "different", ("a name without letters",))
+    if len(pa) == 1 or len(pb) == 1:  # a surname alone: only an exact skeleton agrees
+        same = pa[-1] == pb[-1]
+        return Verdict(
+            0.9 if same else 0.0,
+            "review" if same else "different",
+            (f"surname only: {pa[-1]} vs {pb[-1]}",),
+        )
+    surname = _sim(pa[-1], pb[-1])
+    coarse = _coarse_agree(pa, pb)
+    if coarse is not None:
+        return coarse
+    if surname < _SURNAME_FAR:  # the common case inside a block: cheap and clear
+        return Verdict(round(surname, 3), "different", (f"different surnames {pa[-1]}~{pb[-1]}",))
+    initial = _initial(pa[0], pb[0])
+    given = 1.0 if initial else _sim(pa[0], pb[0])
+    reasons = [
+        f"surname {pa[-1]}~{pb[-1]} {surname:.2f}",
+        f"given name {pa[0]}~{pb[0]} {given:.2f}" + (" (initial)" if initial else ""),
+    ]
+    if len(pa) == 3 and len(pb) == 3:  # patronymics on both sides must agree
+        middle = _sim(pa[1], pb[1])
+        reasons.append(f"patronymic {pa[1]}~{pb[1]} {middle:.2f}")
+        if middle < _GIVEN_DIFFERENT:
+            return Verdict(min(surname, middle), "different", (*reasons, "different patronymics"))
+    if given < _GIVEN_DIFFERENT:
+        why = "same surname, different given name" if surname >= AUTO else "different names"
+        return Verdict(min(surname, given), "different", (*reasons, why))
+    score = round(0.6 * surname + 0.4 * given, 3)
+    decision: Literal["same", "review", "different"]
+    if score >= AUTO and surname >= AUTO and not initial:
+        decision = "same"
+    else:  # an initial alone could be a relative: a curator decides
+        decision = "review" if score >= REVIEW else "different"
+    return Verdict(score, decision, tuple(reasons))

@@ -1,0 +1,156 @@
+"""Use cases of the registry: rebuild it from the stored facts, list it, and record curator
+decisions (merge, split, not the same) that survive re-ingestion and re-resolution."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.resolve import Record, cluster, cluster_by_names
+from rightsmonitor.store import EntityRow, RegistryStore
+
+__all__ = ["Registry", "current_user"]
+
+_KINDS = {"persons": "P", "organisations": "O"}
+
+
+def current_user() -> str:
+    return os.environ.get("RIGHTSMONITOR_USER") or os.environ.get("USER") or "unknown"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _script(name: str) -> str:
+    return "Cyrl" if any("\u0400" <= ch <= "\u04ff" for ch in name) else "Latn"
+
+
+class UnknownEntityError(RightsMonitorError):
+    code = "unknown-entity"
+
+
+class Registry:
+    """Persons and organisations across every ingested document."""
+
+    def __init__(self, store: RegistryStore) -> None:
+        self.store = store
+
+    # --- building ----------------------------------------------------------------------
+    def _records(self, kind: str) -> tuple[list[Record], dict[str, dict[str, Any]]]:
+        records: list[Record] = []
+        info: dict[str, dict[str, Any]] = {}
+        for doc, _at, fact in self.store.facts(kind):
+            key = f"{doc}/{fact['id']}"
+            norms = {m.get("norm") for m in fact.get("mentions", []) if m.get("norm")}
+            aliases = tuple(sorted({*fact.get("aliases", []), *norms} - {fact["name"]}))
+            if kind == "persons":
+                aliases = tuple(a for a in aliases if len(a.split()) > 1)  # not a bare surname
+            records.append(Record(key, fact["name"], aliases))
+            info[key] = {"document": doc, **fact}
+        return records, info
+
+    def rebuild(self) -> dict[str, int]:
+        """Resolve everything again from the stored facts and the curator's judgments."""
+        same = [(a, b) for k, a, b in self.store.judgments() if k == "same"]
+        not_same = [(a, b) for k, a, b in self.store.judgments() if k == "not_same"]
+        counts: dict[str, int] = {}
+        for kind, prefix in _KINDS.items():
+            records, info = self._records(kind)
+            review: list[tuple[str, str, float, list[str]]] = []
+            if kind == "persons":
+                result = cluster(records, same, not_same)
+                groups = result.clusters
+            else:
+                groups = cluster_by_names(records, not_same)
+                result = None
+            entities = [self._entity(prefix, group, info) for group in groups]
+            if result is not None:
+                ids = {key: e.id for e in entities for key, _doc in e.members}
+                review = [
+                    (ids[c.a], ids[c.b], c.verdict.score, list(c.verdict.reasons))
+                    for c in result.review
+                    if ids[c.a] != ids[c.b]
+                ]
+            self.store.replace(kind, entities, review)
+            counts[kind] = len(entities)
+        return counts
+
+    def _entity(self, prefix: str, group: list[str], info: dict[str, dict[str, Any]]) -> EntityRow:
+        facts = [info[k] for k in group]  # in ingest order: the first name written is canonical
+        name = facts[0]["name"]
+        names = Counter(n for f in facts for n in (f["name"], *f.get("aliases", [])))
+        for f in facts:
+            names.update(m["norm"] for m in f.get("mentions", []) if m.get("norm"))
+        aliases = [
+            {"name": n, "script": _script(n)} for n in sorted(names) if n != name and len(n) > 1
+        ]
+        data: dict[str, Any] = {
+            "aliases": aliases,
+            "documents": sorted({f["document"] for f in facts}),
+            "mentions": sum(len(f.get("mentions", [])) for f in facts),
+            "external_ids": {},
+        }
+        if prefix == "P":
+            data["gender"] = next((f.get("gender") for f in facts if f.get("gender")), None)
+            data["roles"] = sorted({r for f in facts for r in f.get("roles", [])})
+        else:
+            data["type"] = facts[0].get("type")
+        digest = hashlib.sha1(min(group).encode("utf-8")).hexdigest()[:12]
+        members = tuple((k, info[k]["document"]) for k in group)
+        return EntityRow(f"{prefix}-{digest}", prefix, name, data, members)
+
+    # --- reading -----------------------------------------------------------------------
+    def entities(self, kind: str) -> list[dict[str, Any]]:
+        return [
+            {"id": e.id, "name": e.name, **e.data, "members": [k for k, _d in e.members]}
+            for e in self.store.entities(kind)
+        ]
+
+    def review(self, kind: str = "persons") -> list[dict[str, Any]]:
+        names = {e.id: e.name for e in self.store.entities(kind)}
+        return [
+            {
+                "a": a,
+                "b": b,
+                "a_name": names.get(a),
+                "b_name": names.get(b),
+                "score": s,
+                "why": reasons,
+            }
+            for a, b, s, reasons in self.store.reviews(kind)
+        ]
+
+    def audit(self) -> list[dict[str, Any]]:
+        return self.store.audit()
+
+    # --- curator decisions ---------------------------------------------------------------
+    def _members(self, entity_id: str) -> tuple[str, list[str]]:
+        for kind in _KINDS:
+            for e in self.store.entities(kind):
+                if e.id == entity_id:
+                    return e.name, [k for k, _d in e.members]
+        raise UnknownEntityError(f"no person or organisation with id {entity_id}", source=entity_id)
+
+    def merge(self, a: str, b: str, who: str) -> dict[str, int]:
+        (na, ma), (nb, mb) = self._members(a), self._members(b)
+        detail = {"action": "merge", "entities": [a, b], "names": [na, nb]}
+        self.store.judge("same", [(ma[0], mb[0])], who, _now(), detail)
+        return self.rebuild()
+
+    def distinct(self, a: str, b: str, who: str) -> dict[str, int]:
+        (na, ma), (nb, mb) = self._members(a), self._members(b)
+        detail = {"action": "distinct", "entities": [a, b], "names": [na, nb]}
+        self.store.judge("not_same", [(x, y) for x in ma for y in mb], who, _now(), detail)
+        return self.rebuild()
+
+    def split(self, entity_id: str, who: str) -> dict[str, int]:
+        name, members = self._members(entity_id)
+        pairs = [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]]
+        detail = {"action": "split", "entities": [entity_id], "names": [name], "members": members}
+        self.store.judge("not_same", pairs, who, _now(), detail)
+        return self.rebuild()
