@@ -9,6 +9,7 @@ seen in the nominative elsewhere settles a stem; relatives stay apart (the full 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -177,10 +178,23 @@ def _blocked(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
     return all(_proper_or_unknown(t, code)[1] for t in tokens)
 
 
-def _evidence(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
+def _evidence(tokens: tuple[str, ...], names: NameData, code: str, after_of: bool = False) -> bool:
     if any(_proper_or_unknown(t, code)[0] for t in tokens) or _shape(tokens[-1], names):
         return True
-    return code != "en" and _foreign_name(tokens)
+    if code != "en":
+        return _foreign_name(tokens)
+    return not after_of and _rare_in_english(tokens)  # 'editor of Uralskaya Nedelya'
+
+
+_OF = re.compile(r"\bof\s+$")
+
+
+def _rare_in_english(tokens: tuple[str, ...]) -> bool:
+    """'Zhanbolat Agadil' in English prose: two or three words English almost never uses."""
+    english = lexicon_for("en")
+    return 2 <= len(tokens) <= 3 and all(
+        len(t) >= 3 and not t.isupper() and english.frequency(t.lower()) < 1.5 for t in tokens
+    )
 
 
 def _adjective_last(word: str) -> bool:
@@ -248,7 +262,17 @@ def _collect(
                 if len(run.tokens) < 2 and not title_role:
                     continue
                 kept.append(
-                    (run, title_role, bool(title_role) or _evidence(run.tokens, names, code))
+                    (
+                        run,
+                        title_role,
+                        bool(title_role)
+                        or _evidence(
+                            run.tokens,
+                            names,
+                            code,
+                            bool(_OF.search(unit.text[max(0, run.start - 4) : run.start])),
+                        ),
+                    )
                 )
             list_is_person = _person_typed(name_list) or any(ev for _, _, ev in kept)
             for run, title_role, ev in kept:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rightsmonitor.resolve.keys import consonants, name_parts
+from rightsmonitor.resolve.keys import coarse_keys, name_parts
 from rightsmonitor.resolve.match import Verdict, compare_parts
 
 __all__ = ["Candidate", "Clustering", "Record", "cluster", "cluster_by_names"]
@@ -86,7 +86,8 @@ def _blocks(nodes: Iterable[str]) -> Iterable[list[str]]:
         surname = parts[-1]
         blocks["s:" + surname[:4]].add(node)
         blocks["g:" + parts[0][:3] + surname[:2]].add(node)
-        blocks["c:" + consonants(surname)].add(node)  # the vowels of Belarusian and Russian
+        for key in coarse_keys(surname):  # the vowels of Belarusian and Russian, and more
+            blocks["c:" + key].add(node)
     for members in blocks.values():
         ordered = sorted(members, key=lambda n: n.split(" ")[::-1])  # surname first
         for i in range(0, len(ordered), _MAX_BLOCK):

@@ -11,7 +11,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-__all__ = ["consonants", "given_group", "name_parts", "part_skeleton", "skeleton"]
+__all__ = ["coarse_keys", "consonants", "given_group", "name_parts", "part_skeleton", "skeleton"]
 
 _DATA = Path(__file__).resolve().parent.parent / "lang" / "translit.toml"
 # One class for the hushing and back sounds the conventions confuse: Polish 'ch' is х, English
@@ -73,7 +73,17 @@ def consonants(part_key: str) -> str:
     s = _SEMIVOWEL_V.sub("", s)
     ending = "a" if s.endswith("a") else ""
     s = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", s))
-    return s + ending
+    return s.replace("sS", "S") + ending  # 'Jeschozin' and 'Yeskhozin': s+ch or sch
+
+
+@cache
+def coarse_keys(part_key: str) -> frozenset[str]:
+    """The consonant keys of a surname; an initial 'j' before a vowel may be French for ж
+    ('Jardemalie' and 'Жардемали'), so it gives a second key."""
+    keys = {consonants(part_key)}
+    if len(part_key) > 2 and part_key[0] == "i" and part_key[1] in "aeou":
+        keys.add(consonants("S" + part_key[1:]))
+    return frozenset(keys)
 
 
 @cache

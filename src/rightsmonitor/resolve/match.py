@@ -13,7 +13,7 @@ from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
 
-from rightsmonitor.resolve.keys import consonants, given_group, name_parts
+from rightsmonitor.resolve.keys import coarse_keys, consonants, given_group, name_parts
 
 __all__ = ["AUTO", "REVIEW", "Verdict", "compare", "compare_parts"]
 
@@ -46,7 +46,8 @@ def _given_agree(a: str, b: str) -> bool:
 
 def _coarse_agree(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict | None:
     """Same consonants in the surname and the same given name (across languages): one person."""
-    if consonants(pa[-1]) != consonants(pb[-1]) or len(pa[0]) < 2 or len(pb[0]) < 2:
+    shared = coarse_keys(pa[-1]) & coarse_keys(pb[-1])
+    if not shared or len(pa[0]) < 2 or len(pb[0]) < 2:
         return None
     if not _given_agree(pa[0], pb[0]):
         return None
@@ -56,7 +57,7 @@ def _coarse_agree(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict | None:
         0.95,
         "same",
         (
-            f"surname consonants {consonants(pa[-1])} agree ({pa[-1]}~{pb[-1]})",
+            f"surname consonants {min(shared)} agree ({pa[-1]}~{pb[-1]})",
             f"given name {pa[0]}~{pb[0]} agrees (spelling or language variant)",
         ),
     )

@@ -81,8 +81,12 @@ class Registry:
         return counts
 
     def _entity(self, prefix: str, group: list[str], info: dict[str, dict[str, Any]]) -> EntityRow:
-        facts = [info[k] for k in group]  # in ingest order: the first name written is canonical
-        name = facts[0]["name"]
+        facts = [info[k] for k in group]
+        written = Counter(f["name"] for f in facts)
+        # canonical: Latin script first, then the name most documents use, then the first one
+        name = min(
+            written, key=lambda n: (_script(n) != "Latn", -written[n], list(written).index(n))
+        )
         names = Counter(n for f in facts for n in (f["name"], *f.get("aliases", [])))
         for f in facts:
             names.update(m["norm"] for m in f.get("mentions", []) if m.get("norm"))
