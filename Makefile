@@ -21,6 +21,8 @@ demo: $(STAMP)
 	$(BIN)/rightsmonitor --db $(DEMO_DB) ingest src/rightsmonitor/examples/*
 	$(BIN)/rightsmonitor --db $(DEMO_DB) documents
 	$(BIN)/rightsmonitor parse src/rightsmonitor/examples/ep-2021-kazakhstan-oj-c465-15.pl.txt --summary
+	$(BIN)/rightsmonitor --db $(DEMO_DB) persons
+	$(BIN)/rightsmonitor --db $(DEMO_DB) review
 
 test: $(STAMP) lint typecheck
 	$(BIN)/python -m pytest

@@ -15,7 +15,7 @@ from rightsmonitor.cli.main import cli
 from rightsmonitor.resolve import Record, cluster, compare
 from rightsmonitor.resolve.keys import name_parts, part_skeleton, skeleton
 from rightsmonitor.service import Library, evaluate_names, synthetic_records
-from tests.conftest import ROOT, SEED_NAME, corpus_path
+from tests.conftest import EXAMPLES, ROOT, SEED_NAME, corpus_path
 
 FIXTURES = ROOT / "tests" / "fixtures" / "registry"
 VARIANTS = ROOT / "eval" / "names" / "variants.json"
@@ -117,8 +117,8 @@ def test_synthetic_benchmark_data_is_deterministic_and_resolves_well() -> None:
 def _seed_and_statements(library: Library) -> None:
     files = [
         corpus_path(f"seed/{SEED_NAME}"),
-        FIXTURES / "statement-2021.en.txt",
-        FIXTURES / "statement-2021.ru.txt",
+        EXAMPLES / "statement-2021.en.txt",
+        EXAMPLES / "statement-2021.ru.txt",
     ]
     report = library.ingest_paths(files)
     assert report.count("added") == 3
@@ -168,8 +168,8 @@ def test_decisions_survive_reingestion_and_are_audited(tmp_path: Path) -> None:
     with Library(url) as library:  # a full re-ingest: parse, extract and resolve again
         files = [
             corpus_path(f"seed/{SEED_NAME}"),
-            FIXTURES / "statement-2021.en.txt",
-            FIXTURES / "statement-2021.ru.txt",
+            EXAMPLES / "statement-2021.en.txt",
+            EXAMPLES / "statement-2021.ru.txt",
         ]
         assert library.ingest_paths(files, force=True).count("added") == 3
         persons = library.registry.entities("persons")
@@ -189,7 +189,7 @@ def test_decisions_survive_reingestion_and_are_audited(tmp_path: Path) -> None:
 def test_cli_lists_reviews_and_decides(tmp_path: Path) -> None:
     db = str(tmp_path / "cli.sqlite")
     runner = CliRunner()
-    files = [str(FIXTURES / "statement-2021.en.txt"), str(FIXTURES / "statement-2021.ru.txt")]
+    files = [str(EXAMPLES / "statement-2021.en.txt"), str(EXAMPLES / "statement-2021.ru.txt")]
     result = runner.invoke(cli, ["--db", db, "ingest", *files])
     assert result.exit_code == 0, result.output
     assert "registry: 25 persons" in result.output
@@ -206,3 +206,16 @@ def test_cli_lists_reviews_and_decides(tmp_path: Path) -> None:
     assert missing.exit_code != 0
     review = runner.invoke(cli, ["--db", db, "review"])
     assert review.exit_code == 0 and "pairs to review" in review.output
+
+
+def test_registry_on_every_database(database_url: str) -> None:
+    """One storage code path: the same registry and decisions on SQLite and PostgreSQL."""
+    with Library(database_url) as library:
+        files = [EXAMPLES / "statement-2021.en.txt", EXAMPLES / "statement-2021.ru.txt"]
+        report = library.ingest_paths(files)
+        assert report.registry["persons"] == 25
+        persons = library.registry.entities("persons")
+        a = str(_entity_of(persons, "Aset Abishev")["id"])
+        b = str(_entity_of(persons, "Kenzhebek Abishev")["id"])
+        assert library.registry.merge(a, b, "pg")["persons"] == 24
+        assert library.registry.audit()[0]["action"] == "merge"

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import uuid
-from collections.abc import Iterator
 from dataclasses import replace
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from rightsmonitor.errors import StoreError
@@ -20,27 +15,6 @@ from rightsmonitor.service import Library
 from rightsmonitor.settings import resolve_database_url
 from rightsmonitor.store import DocumentStore, make_engine, migrate
 from tests.conftest import SEED_NAME
-
-PG_URL = os.environ.get("RIGHTSMONITOR_TEST_POSTGRES_URL")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
-        return
-    if not PG_URL:
-        pytest.skip("set RIGHTSMONITOR_TEST_POSTGRES_URL to run the PostgreSQL tests")
-    schema = f"rm_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{PG_URL}?options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def test_ingest_list_and_read_back(database_url: str, seed_bytes: bytes) -> None:

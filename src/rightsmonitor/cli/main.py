@@ -366,13 +366,14 @@ def bench_registry(sizes: str, seed: int) -> None:
     """Time person resolution on synthetic mentions built from realistic name parts."""
     counts = [int(s) for s in sizes.split(",") if s.strip()]
     click.echo(
-        f"{'mentions':>10} {'records':>8} {'names':>7} {'persons':>8} {'seconds':>8} "
+        f"{'mentions':>10} {'records':>8} {'names':>7} {'persons':>8} {'truth':>6} {'seconds':>8} "
         f"{'mentions/s':>10} {'peak MB':>8} {'precision':>9} {'recall':>7}"
     )
     for row in registry_benchmark(counts, seed):
         rate = row.mentions / row.seconds if row.seconds else 0
         click.echo(
             f"{row.mentions:10d} {row.records:8d} {row.names:7d} {row.entities:8d} "
+            f"{row.true_persons:6d} "
             f"{row.seconds:8.1f} {rate:10.0f} {row.peak_mb:8.0f} {row.precision:9.3f} "
             f"{row.recall:7.3f}"
         )

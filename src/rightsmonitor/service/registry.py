@@ -44,14 +44,14 @@ class Registry:
     def _records(self, kind: str) -> tuple[list[Record], dict[str, dict[str, Any]]]:
         records: list[Record] = []
         info: dict[str, dict[str, Any]] = {}
-        for doc, _at, fact in self.store.facts(kind):
+        for doc, language, fact in self.store.facts(kind):
             key = f"{doc}/{fact['id']}"
             norms = {m.get("norm") for m in fact.get("mentions", []) if m.get("norm")}
             aliases = tuple(sorted({*fact.get("aliases", []), *norms} - {fact["name"]}))
             if kind == "persons":
                 aliases = tuple(a for a in aliases if len(a.split()) > 1)  # not a bare surname
             records.append(Record(key, fact["name"], aliases))
-            info[key] = {"document": doc, **fact}
+            info[key] = {"document": doc, "language": language, **fact}
         return records, info
 
     def rebuild(self) -> dict[str, int]:
@@ -87,11 +87,16 @@ class Registry:
         name = min(
             written, key=lambda n: (_script(n) != "Latn", -written[n], list(written).index(n))
         )
-        names = Counter(n for f in facts for n in (f["name"], *f.get("aliases", [])))
+        languages: dict[str, set[str]] = {}
         for f in facts:
-            names.update(m["norm"] for m in f.get("mentions", []) if m.get("norm"))
+            written_here = {f["name"], *f.get("aliases", [])}
+            written_here |= {m["norm"] for m in f.get("mentions", []) if m.get("norm")}
+            for n in written_here:
+                languages.setdefault(n, set()).add(f["language"])
         aliases = [
-            {"name": n, "script": _script(n)} for n in sorted(names) if n != name and len(n) > 1
+            {"name": n, "script": _script(n), "languages": sorted(languages[n] - {""})}
+            for n in sorted(languages)
+            if n != name and len(n) > 1
         ]
         data: dict[str, Any] = {
             "aliases": aliases,

@@ -450,6 +450,7 @@ class BenchRow:
     records: int
     names: int
     entities: int
+    true_persons: int
     seconds: float
     peak_mb: float
     precision: float
@@ -478,6 +479,7 @@ def registry_benchmark(sizes: Iterable[int], seed: int = 7) -> list[BenchRow]:
                 len(records),
                 len({r.name for r in records}),
                 len(result.clusters),
+                len(set(truth.values())),
                 seconds,
                 peak,
                 precision,

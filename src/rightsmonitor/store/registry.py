@@ -35,15 +35,15 @@ class RegistryStore:
         self.engine = engine
 
     def facts(self, kind: str) -> list[tuple[str, str, dict[str, Any]]]:
-        """(document id, ingested at, fact) for every fact of ``kind``, in ingest order."""
+        """(document id, document language, fact) for every fact of ``kind``, in ingest order."""
         with self.engine.connect() as conn:
             q = (
-                select(facts.c.document_id, documents.c.ingested_at, facts.c.data_json)
+                select(facts.c.document_id, documents.c.language, facts.c.data_json)
                 .join(documents, documents.c.id == facts.c.document_id)
                 .where(facts.c.kind == kind)
                 .order_by(documents.c.ingested_at, facts.c.document_id, facts.c.id)
             )
-            return [(d, at, json.loads(j)) for d, at, j in conn.execute(q)]
+            return [(d, lang or "", json.loads(j)) for d, lang, j in conn.execute(q)]
 
     def replace(
         self, kind: str, entities: list[EntityRow], reviews: list[tuple[str, str, float, list[str]]]
