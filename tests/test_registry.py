@@ -219,3 +219,23 @@ def test_registry_on_every_database(database_url: str) -> None:
         b = str(_entity_of(persons, "Kenzhebek Abishev")["id"])
         assert library.registry.merge(a, b, "pg")["persons"] == 24
         assert library.registry.audit()[0]["action"] == "merge"
+
+
+def test_uncertain_pairs_go_to_review_with_reasons() -> None:
+    records = [Record("a/1", "A. Zhumagulov"), Record("b/1", "Almat Zhumagulov")]
+    result = cluster(records, [], [])
+    assert result.clusters == [["a/1"], ["b/1"]]  # an initial could be a brother
+    [candidate] = result.review
+    assert {candidate.a, candidate.b} == {"a/1", "b/1"}
+    assert candidate.verdict.decision == "review"
+    assert any("initial" in r for r in candidate.verdict.reasons)
+
+
+@pytest.mark.parametrize(
+    ("inflected", "nominative_form"),
+    [("Almata Żumagulowa", "Almat Żumagulow"), ("Diany Baimagambetowej", "Diana Baimagambetowa")],
+)
+def test_inflected_forms_reach_the_nominative(inflected: str, nominative_form: str) -> None:
+    from rightsmonitor.service.names_eval import nominative
+
+    assert nominative(inflected, "pl") == nominative_form

@@ -14,6 +14,7 @@ from itertools import combinations
 from pathlib import Path
 
 from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.extract.declension import name_hypotheses
 from rightsmonitor.resolve import Record, cluster
 
 __all__ = ["NameEval", "evaluate_names"]
@@ -41,20 +42,37 @@ class NameEval:
         return 2 * self.precision * self.recall / total if total else 0.0
 
 
-def _load(path: Path) -> tuple[dict[str, str], list[tuple[str, str]]]:
+def nominative(name: str, code: str) -> str:
+    """An inflected name in the nominative, by the extractor's best declension hypothesis."""
+    hypotheses = name_hypotheses(tuple(name.split()), code)
+    if not hypotheses:
+        return name
+    return " ".join(max(hypotheses, key=lambda h: h.score).nominative)
+
+
+def _load(path: Path) -> tuple[dict[str, str], list[tuple[str, str]], dict[str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         owner = {v["name"]: p["id"] for p in data["people"] for v in p["variants"]}
+        inflected = {
+            v["name"]: v["lang"]
+            for p in data["people"]
+            for v in p["variants"]
+            if v.get("form") == "inflected"
+        }
         negatives = [(n["a"], n["b"]) for n in data.get("hard_negatives", [])]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise EvalSetError(f"cannot read the name-variant set: {exc}", source=str(path)) from exc
-    return owner, negatives
+    return owner, negatives, inflected
 
 
 def evaluate_names(path: Path) -> NameEval:
-    owner, negatives = _load(path)
+    owner, negatives, inflected = _load(path)
     names = sorted(owner)
-    records = [Record(f"v{i}", name) for i, name in enumerate(names)]
+    records = [
+        Record(f"v{i}", nominative(name, inflected[name]) if name in inflected else name)
+        for i, name in enumerate(names)
+    ]
     predicted: dict[str, int] = {}
     for c, keys in enumerate(cluster(records, [], []).clusters):
         for key in keys:
