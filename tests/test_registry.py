@@ -239,3 +239,23 @@ def test_inflected_forms_reach_the_nominative(inflected: str, nominative_form: s
     from rightsmonitor.service.names_eval import nominative
 
     assert nominative(inflected, "pl") == nominative_form
+
+
+def test_external_identifiers_are_validated_kept_and_audited(tmp_path: Path) -> None:
+    db = str(tmp_path / "ids.sqlite")
+    runner = CliRunner()
+    files = [str(EXAMPLES / "statement-2021.en.txt")]
+    assert runner.invoke(cli, ["--db", db, "ingest", *files]).exit_code == 0
+    persons = json.loads(runner.invoke(cli, ["--db", db, "persons", "--json"]).output)
+    target = _entity_of(persons, "Mukhtar Ablyazov")["id"]
+    bad = runner.invoke(cli, ["--db", db, "identify", str(target), "--wikidata", "Ablyazov"])
+    assert bad.exit_code != 0
+    ok = runner.invoke(
+        cli, ["--db", db, "--user", "eve", "identify", str(target), "--wikidata", "Q4115123"]
+    )
+    assert ok.exit_code == 0, ok.output
+    assert runner.invoke(cli, ["--db", db, "ingest", "--force", *files]).exit_code == 0
+    persons = json.loads(runner.invoke(cli, ["--db", db, "persons", "--json"]).output)
+    assert _entity_of(persons, "Mukhtar Ablyazov")["external_ids"] == {"wikidata": "Q4115123"}
+    log = json.loads(runner.invoke(cli, ["--db", db, "audit", "--json"]).output)
+    assert log[-1]["who"] == "eve" and log[-1]["action"] == "identify"

@@ -305,6 +305,26 @@ def split(ctx: click.Context, entity: str) -> None:
 
 
 @cli.command()
+@click.argument("entity")
+@click.option("--wikidata", metavar="QID", help="The entity's Wikidata item (Q…).")
+@click.option("--opensanctions", metavar="ID", help="The entity's OpenSanctions id.")
+@click.pass_context
+def identify(
+    ctx: click.Context, entity: str, wikidata: str | None, opensanctions: str | None
+) -> None:
+    """Attach external identifiers to ENTITY (kept across re-ingestion, audited)."""
+    given = {"wikidata": wikidata, "opensanctions": opensanctions}
+    if not any(given.values()):
+        raise click.UsageError("give --wikidata or --opensanctions (or both)")
+    registry = _library(ctx).registry
+    counts: dict[str, int] = {}
+    for scheme, value in given.items():
+        if value:
+            counts = registry.identify(entity, scheme, value, ctx.obj["user"])
+    _decided(counts, f"identified {entity}")
+
+
+@cli.command()
 @click.pass_context
 def resolve(ctx: click.Context) -> None:
     """Run resolution again over every stored document and curator decision."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
@@ -34,6 +35,14 @@ class UnknownEntityError(RightsMonitorError):
     code = "unknown-entity"
 
 
+class InvalidIdentifierError(RightsMonitorError):
+    code = "invalid-identifier"
+
+
+# identifier schemes and the shape of their values
+_SCHEMES = {"wikidata": r"Q[1-9]\d*", "opensanctions": r"[A-Za-z0-9][A-Za-z0-9._-]{2,79}"}
+
+
 class Registry:
     """Persons and organisations across every ingested document."""
 
@@ -56,8 +65,14 @@ class Registry:
 
     def rebuild(self) -> dict[str, int]:
         """Resolve everything again from the stored facts and the curator's judgments."""
-        same = [(a, b) for k, a, b in self.store.judgments() if k == "same"]
-        not_same = [(a, b) for k, a, b in self.store.judgments() if k == "not_same"]
+        judged = self.store.judgments()
+        same = [(a, b) for k, a, b in judged if k == "same"]
+        not_same = [(a, b) for k, a, b in judged if k == "not_same"]
+        external: dict[str, dict[str, str]] = {}
+        for k, record, value in judged:  # later decisions win
+            if k == "external":
+                scheme, _, ident = value.partition(":")
+                external.setdefault(record, {})[scheme] = ident
         counts: dict[str, int] = {}
         for kind, prefix in _KINDS.items():
             records, info = self._records(kind)
@@ -68,7 +83,7 @@ class Registry:
             else:
                 groups = cluster_by_names(records, not_same)
                 result = None
-            entities = [self._entity(prefix, group, info) for group in groups]
+            entities = [self._entity(prefix, group, info, external) for group in groups]
             if result is not None:
                 ids = {key: e.id for e in entities for key, _doc in e.members}
                 review = [
@@ -80,7 +95,13 @@ class Registry:
             counts[kind] = len(entities)
         return counts
 
-    def _entity(self, prefix: str, group: list[str], info: dict[str, dict[str, Any]]) -> EntityRow:
+    def _entity(
+        self,
+        prefix: str,
+        group: list[str],
+        info: dict[str, dict[str, Any]],
+        external: dict[str, dict[str, str]],
+    ) -> EntityRow:
         facts = [info[k] for k in group]
         written = Counter(f["name"] for f in facts)
         # canonical: Latin script first, then the name most documents use, then the first one
@@ -102,7 +123,9 @@ class Registry:
             "aliases": aliases,
             "documents": sorted({f["document"] for f in facts}),
             "mentions": sum(len(f.get("mentions", [])) for f in facts),
-            "external_ids": {},
+            "external_ids": {
+                scheme: ident for k in group for scheme, ident in external.get(k, {}).items()
+            },
         }
         if prefix == "P":
             data["gender"] = next((f.get("gender") for f in facts if f.get("gender")), None)
@@ -155,6 +178,19 @@ class Registry:
         (na, ma), (nb, mb) = self._members(a), self._members(b)
         detail = {"action": "distinct", "entities": [a, b], "names": [na, nb]}
         self.store.judge("not_same", [(x, y) for x in ma for y in mb], who, _now(), detail)
+        return self.rebuild()
+
+    def identify(self, entity_id: str, scheme: str, value: str, who: str) -> dict[str, int]:
+        """Attach an external identifier (a Wikidata QID, an OpenSanctions id) to an entity."""
+        if scheme not in _SCHEMES:
+            raise InvalidIdentifierError(f"unknown identifier scheme {scheme!r}", source=scheme)
+        if not re.fullmatch(_SCHEMES[scheme], value):
+            raise InvalidIdentifierError(
+                f"{value!r} is not a valid {scheme} identifier", source=value
+            )
+        name, members = self._members(entity_id)
+        detail = {"action": "identify", "entities": [entity_id], "names": [name], scheme: value}
+        self.store.judge("external", [(members[0], f"{scheme}:{value}")], who, _now(), detail)
         return self.rebuild()
 
     def split(self, entity_id: str, who: str) -> dict[str, int]:
