@@ -259,3 +259,13 @@ def test_external_identifiers_are_validated_kept_and_audited(tmp_path: Path) -> 
     assert _entity_of(persons, "Mukhtar Ablyazov")["external_ids"] == {"wikidata": "Q4115123"}
     log = json.loads(runner.invoke(cli, ["--db", db, "audit", "--json"]).output)
     assert log[-1]["who"] == "eve" and log[-1]["action"] == "identify"
+
+
+def test_well_known_bodies_are_one_organisation_across_languages(tmp_path: Path) -> None:
+    with Library(f"sqlite:///{tmp_path / 'o.sqlite'}") as library:
+        library.ingest_paths([corpus_path(f"seed/{SEED_NAME}"), EXAMPLES / "statement-2021.en.txt"])
+        orgs = library.registry.entities("organisations")
+        parliament = _entity_of(orgs, "European Parliament")
+        assert parliament is _entity_of(orgs, "Parlament Europejski")
+        assert len(parliament["documents"]) == 2  # type: ignore[arg-type]
+        assert _entity_of(orgs, "Europejska Służba Działań Zewnętrznych") is not parliament

@@ -8,15 +8,31 @@ import os
 import re
 from collections import Counter
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.lang import available_languages, load_data
+from rightsmonitor.nlp import fold
 from rightsmonitor.resolve import Record, cluster, cluster_by_names
 from rightsmonitor.store import EntityRow, RegistryStore
 
 __all__ = ["Registry", "current_user"]
 
 _KINDS = {"persons": "P", "organisations": "O"}
+
+
+@cache
+def _body_keys() -> dict[str, str]:
+    """Every language's names of well-known bodies → one key ('Rada Unii Europejskiej' and
+    'Council of the European Union' → 'council-eu'), from ``lang/<code>/bodies.toml``."""
+    index: dict[str, str] = {}
+    for code in available_languages():
+        for body in load_data(code, "bodies").get("body", []):
+            if body.get("key"):
+                for form in (body["name"], *body.get("forms", [])):
+                    index.setdefault(fold(form), body["key"])
+    return index
 
 
 def current_user() -> str:
@@ -59,6 +75,8 @@ class Registry:
             aliases = tuple(sorted({*fact.get("aliases", []), *norms} - {fact["name"]}))
             if kind == "persons":
                 aliases = tuple(a for a in aliases if len(a.split()) > 1)  # not a bare surname
+            elif fold(fact["name"]) in _body_keys():  # one body, named in several languages
+                aliases = (*aliases, "§" + _body_keys()[fold(fact["name"])])
             records.append(Record(key, fact["name"], aliases))
             info[key] = {"document": doc, "language": language, **fact}
         return records, info
