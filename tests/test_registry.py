@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rightsmonitor.cli.main import cli
+from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.resolve import Record, cluster, compare
 from rightsmonitor.resolve.keys import name_parts, part_skeleton, skeleton
 from rightsmonitor.service import Library, evaluate_names, synthetic_records
@@ -178,11 +179,10 @@ def test_decisions_survive_reingestion_and_are_audited(tmp_path: Path) -> None:
         assert _entity_of(persons, "Aset Abishev") is _entity_of(persons, "Kenzhebek Abishev")
         log = library.registry.audit()
         assert [(e["who"], e["action"]) for e in log] == [("ana", "split"), ("ben", "merge")]
-        library.registry.distinct(
-            str(_entity_of(persons, "Aset Abishev")["id"]),
-            str(_entity_of(persons, "Aset Abishev")["id"]),
-            "cy",
-        )
+        aset = str(_entity_of(persons, "Aset Abishev")["id"])
+        with pytest.raises(RightsMonitorError):
+            library.registry.distinct(aset, aset, "cy")  # one entity twice is a mistake
+        library.registry.distinct(aset, str(_entity_of(persons, "Almat Zhumagulov")["id"]), "cy")
         assert library.registry.audit()[-1]["who"] == "cy"
 
 
@@ -269,3 +269,59 @@ def test_well_known_bodies_are_one_organisation_across_languages(tmp_path: Path)
         assert parliament is _entity_of(orgs, "Parlament Europejski")
         assert len(parliament["documents"]) == 2  # type: ignore[arg-type]
         assert _entity_of(orgs, "Europejska Służba Działań Zewnętrznych") is not parliament
+
+
+def test_later_decisions_win_and_bad_decisions_are_refused(tmp_path: Path) -> None:
+    with Library(f"sqlite:///{tmp_path / 'd.sqlite'}") as library:
+        library.ingest_paths(
+            [EXAMPLES / "statement-2021.en.txt", EXAMPLES / "statement-2021.ru.txt"]
+        )
+        registry = library.registry
+        persons = registry.entities("persons")
+        almat = str(_entity_of(persons, "Almat Zhumagulov")["id"])
+        registry.split(almat, "ana")
+        persons = registry.entities("persons")
+        en, ru = (
+            str(_entity_of(persons, n)["id"]) for n in ("Almat Zhumagulov", "Алмат Жумагулов")
+        )
+        assert en != ru
+        registry.merge(en, ru, "ben")  # a later merge undoes the split
+        persons = registry.entities("persons")
+        assert _entity_of(persons, "Almat Zhumagulov") is _entity_of(persons, "Алмат Жумагулов")
+        orgs = registry.entities("organisations")
+        one, two = str(orgs[0]["id"]), str(orgs[1]["id"])
+        before = len(orgs)
+        registry.merge(one, two, "ben")  # organisations merge too
+        assert len(registry.entities("organisations")) == before - 1
+        with pytest.raises(RightsMonitorError):
+            registry.merge(str(persons[0]["id"]), one, "ben")  # a person and an organisation
+        with pytest.raises(RightsMonitorError):
+            registry.identify(en, {"wikidata": "Q5", "opensanctions": "!x"}, "ben")
+        assert all(e["action"] != "identify" for e in registry.audit())  # nothing half-stored
+
+
+def test_review_lists_each_pair_of_entities_once(tmp_path: Path) -> None:
+    text = "Ivan Petrov, Ivan Pietrow, I. Petrov and I. Pietrow were detained.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    with Library(f"sqlite:///{tmp_path / 'r.sqlite'}") as library:
+        library.ingest_paths([tmp_path / "a.txt"], language="en")
+        pairs = [(r["a"], r["b"]) for r in library.registry.review()]
+        assert len(pairs) == len({frozenset(p) for p in pairs})
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["bench-registry", "--sizes", "abc"],
+        ["bench-registry", "--sizes", "-5"],
+        ["bench-registry", "--sizes", ","],
+        ["--user", "x" * 121, "resolve"],
+        ["merge", "P-000000000000", "P-000000000000"],
+    ],
+)
+def test_bad_arguments_give_one_line_errors(tmp_path: Path, args: list[str]) -> None:
+    from rightsmonitor.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(tmp_path / "e.sqlite"), *args])
+    assert exit_info.value.code not in (0, 70)

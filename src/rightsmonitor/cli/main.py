@@ -24,6 +24,7 @@ from rightsmonitor.service import (
     IngestOutcome,
     Library,
     benchmark,
+    check_user,
     current_user,
     evaluate,
     evaluate_names,
@@ -38,6 +39,11 @@ __all__ = ["cli", "main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _user(ctx: click.Context) -> str:
+    """The acting user, checked before anything is written."""
+    return check_user(str(ctx.obj["user"]))
 
 
 def _library(ctx: click.Context) -> Library:
@@ -64,7 +70,7 @@ def _library(ctx: click.Context) -> Library:
 def cli(ctx: click.Context, db: str | None, user: str | None, debug: bool) -> None:
     """Read human-rights resolutions and the documents around them."""
     ctx.ensure_object(dict)
-    ctx.obj.update(db=db, debug=debug, user=user or current_user())
+    ctx.obj.update(db=db, debug=debug, user=check_user(user) if user else current_user())
 
 
 @cli.command()
@@ -281,7 +287,7 @@ def _decided(counts: dict[str, int], what: str) -> None:
 @click.pass_context
 def merge(ctx: click.Context, first: str, second: str) -> None:
     """Record that entities FIRST and SECOND are the same (kept across re-ingestion)."""
-    counts = _library(ctx).registry.merge(first, second, ctx.obj["user"])
+    counts = _library(ctx).registry.merge(first, second, _user(ctx))
     _decided(counts, f"merged {first} and {second}")
 
 
@@ -291,7 +297,7 @@ def merge(ctx: click.Context, first: str, second: str) -> None:
 @click.pass_context
 def distinct(ctx: click.Context, first: str, second: str) -> None:
     """Record that entities FIRST and SECOND are different: never merged again."""
-    counts = _library(ctx).registry.distinct(first, second, ctx.obj["user"])
+    counts = _library(ctx).registry.distinct(first, second, _user(ctx))
     _decided(counts, f"{first} and {second} kept apart")
 
 
@@ -300,7 +306,7 @@ def distinct(ctx: click.Context, first: str, second: str) -> None:
 @click.pass_context
 def split(ctx: click.Context, entity: str) -> None:
     """Split ENTITY back into one entity per document-level record."""
-    counts = _library(ctx).registry.split(entity, ctx.obj["user"])
+    counts = _library(ctx).registry.split(entity, _user(ctx))
     _decided(counts, f"split {entity}")
 
 
@@ -313,14 +319,10 @@ def identify(
     ctx: click.Context, entity: str, wikidata: str | None, opensanctions: str | None
 ) -> None:
     """Attach external identifiers to ENTITY (kept across re-ingestion, audited)."""
-    given = {"wikidata": wikidata, "opensanctions": opensanctions}
-    if not any(given.values()):
+    given = {k: v for k, v in (("wikidata", wikidata), ("opensanctions", opensanctions)) if v}
+    if not given:
         raise click.UsageError("give --wikidata or --opensanctions (or both)")
-    registry = _library(ctx).registry
-    counts: dict[str, int] = {}
-    for scheme, value in given.items():
-        if value:
-            counts = registry.identify(entity, scheme, value, ctx.obj["user"])
+    counts = _library(ctx).registry.identify(entity, given, _user(ctx))
     _decided(counts, f"identified {entity}")
 
 
@@ -384,7 +386,12 @@ def eval_names(gold_file: Path, errors: bool) -> None:
 @click.option("--seed", default=7, show_default=True, help="Random seed of the generator.")
 def bench_registry(sizes: str, seed: int) -> None:
     """Time person resolution on synthetic mentions built from realistic name parts."""
-    counts = [int(s) for s in sizes.split(",") if s.strip()]
+    try:
+        counts = [int(s) for s in sizes.split(",") if s.strip()]
+    except ValueError as exc:
+        raise click.BadParameter("a list of whole numbers", param_hint="--sizes") from exc
+    if not counts or any(n < 1 for n in counts):
+        raise click.BadParameter("give at least one size, each 1 or more", param_hint="--sizes")
     click.echo(
         f"{'mentions':>10} {'records':>8} {'names':>7} {'persons':>8} {'truth':>6} {'seconds':>8} "
         f"{'mentions/s':>10} {'peak MB':>8} {'precision':>9} {'recall':>7}"

@@ -94,7 +94,7 @@ def _blocks(nodes: Iterable[str]) -> Iterable[list[str]]:
             yield ordered[i : i + _MAX_BLOCK]
 
 
-_HARD = ("same surname, different given name", "different patronymics")
+_HARD = ("same surname, different given name", "different patronymics", "different genders")
 
 
 def _hard_negative(verdict: Verdict) -> bool:
@@ -152,7 +152,11 @@ def cluster(
     return Clustering(sorted(sorted(g) for g in groups.values()), open_review)
 
 
-def cluster_by_names(records: list[Record], not_same: list[tuple[str, str]]) -> list[list[str]]:
+def cluster_by_names(
+    records: list[Record],
+    not_same: list[tuple[str, str]],
+    same: list[tuple[str, str]] | None = None,
+) -> list[list[str]]:
     """Organisations: one cluster per shared name or alias (case and diacritics aside)."""
     from rightsmonitor.nlp import fold
 
@@ -160,6 +164,9 @@ def cluster_by_names(records: list[Record], not_same: list[tuple[str, str]]) -> 
     for a, b in not_same:
         if a in sets.parent and b in sets.parent:
             sets.forbid(a, b)
+    for a, b in same or []:
+        if a in sets.parent and b in sets.parent and sets.can_join(a, b):
+            sets.union(a, b)
     seen: dict[str, str] = {}
     for r in records:
         for n in (r.name, *r.aliases):

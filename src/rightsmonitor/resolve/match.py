@@ -13,13 +13,20 @@ from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
 
-from rightsmonitor.resolve.keys import coarse_keys, consonants, given_group, name_parts
+from rightsmonitor.resolve.keys import (
+    coarse_forms,
+    coarse_keys,
+    consonants,
+    given_group,
+    name_parts,
+)
 
 __all__ = ["AUTO", "REVIEW", "Verdict", "compare", "compare_parts"]
 
 AUTO = 0.93  # at or above: merged without asking
 REVIEW = 0.86  # at or above (and below AUTO): a curator decides
 _GIVEN_DIFFERENT = 0.84  # given names below this are different people, whatever the surname
+_GIVEN_SAME = 0.9  # given names at or above this may merge without a curator
 _SURNAME_FAR = 0.75  # surnames below this are different people, whatever the given name
 
 
@@ -41,7 +48,31 @@ def _initial(a: str, b: str) -> bool:
 
 
 def _given_agree(a: str, b: str) -> bool:
-    return bool(given_group(a) & given_group(b)) or consonants(a) == consonants(b)
+    """One given name: a spelling variant, or the same name in another language."""
+    return bool(given_group(a) & given_group(b)) or bool(coarse_forms(a) & coarse_forms(b))
+
+
+def _extends(a: str, b: str) -> bool:
+    """One name is the other and more: 'Serik'/'Serikbol', 'Petrov'/'Petrovski'."""
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) >= 2 and long.startswith(short)
+
+
+def _gender_clash(pa: tuple[str, ...], pb: tuple[str, ...]) -> str | None:
+    """'Aleksandr'/'Aleksandra', 'Petrov'/'Petrova', 'Petrovski'/'Petrovska': a man and a woman."""
+    ga, gb = pa[0], pb[0]
+    if ga + "a" == gb or gb + "a" == ga:
+        return f"given names {ga}/{gb} are a man's and a woman's"
+    sa, sb = pa[-1], pb[-1]
+    for male, female in _GENDER_ENDINGS:
+        for m, f in ((sa, sb), (sb, sa)):
+            if m.endswith(male) and f == m[: len(m) - len(male)] + female:
+                return f"surnames {sa}/{sb} are a man's and a woman's"
+    return None
+
+
+# masculine → feminine endings of part skeletons: Petrov/Petrova, -ski/-ska, -skii/-skaia
+_GENDER_ENDINGS = (("", "a"), ("i", "a"), ("i", "aia"), ("ii", "aia"))
 
 
 def _coarse_agree(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict | None:
@@ -49,7 +80,7 @@ def _coarse_agree(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict | None:
     shared = coarse_keys(pa[-1]) & coarse_keys(pb[-1])
     if not shared or len(pa[0]) < 2 or len(pb[0]) < 2:
         return None
-    if not _given_agree(pa[0], pb[0]):
+    if not _given_agree(pa[0], pb[0]) or _gender_clash(pa, pb):
         return None
     if len(pa) == 3 and len(pb) == 3 and consonants(pa[1]) != consonants(pb[1]):
         return None
@@ -80,6 +111,9 @@ def compare_parts(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict:
             (f"surname only: {pa[-1]} vs {pb[-1]}",),
         )
     surname = _sim(pa[-1], pb[-1])
+    clash = _gender_clash(pa, pb)
+    if clash and surname >= _SURNAME_FAR:
+        return Verdict(0.0, "different", (clash, "different genders"))
     coarse = _coarse_agree(pa, pb)
     if coarse is not None:
         return coarse
@@ -91,6 +125,9 @@ def compare_parts(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict:
         f"surname {pa[-1]}~{pb[-1]} {surname:.2f}",
         f"given name {pa[0]}~{pb[0]} {given:.2f}" + (" (initial)" if initial else ""),
     ]
+    one_patronymic = (len(pa) == 3) != (len(pb) == 3)
+    if one_patronymic:  # 'Vladimir Kara-Murza' may be the father or the son
+        reasons.append("a patronymic on one side only")
     if len(pa) == 3 and len(pb) == 3:  # patronymics on both sides must agree
         middle = _sim(pa[1], pb[1])
         reasons.append(f"patronymic {pa[1]}~{pb[1]} {middle:.2f}")
@@ -101,7 +138,11 @@ def compare_parts(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict:
         return Verdict(min(surname, given), "different", (*reasons, why))
     score = round(0.6 * surname + 0.4 * given, 3)
     decision: Literal["same", "review", "different"]
-    if score >= AUTO and surname >= AUTO and not initial:
+    extended = _extends(pa[0], pb[0]) or _extends(pa[-1], pb[-1])
+    if extended:
+        reasons.append("one name extends the other")
+    agree = _given_agree(pa[0], pb[0])  # 'Maria'/'Marina', 'Marat'/'Murat' are not one name
+    if score >= AUTO and surname >= AUTO and agree and not (initial or extended or one_patronymic):
         decision = "same"
     else:  # an initial alone could be a relative: a curator decides
         decision = "review" if score >= REVIEW else "different"

@@ -14,7 +14,7 @@ from rightsmonitor.service.documents import (
 from rightsmonitor.service.evaluation import Score, evaluate
 from rightsmonitor.service.facts import extraction_json
 from rightsmonitor.service.names_eval import NameEval, evaluate_names
-from rightsmonitor.service.registry import Registry, current_user
+from rightsmonitor.service.registry import Registry, check_user, current_user
 from rightsmonitor.service.registry_bench import registry_benchmark, synthetic_records
 from rightsmonitor.store import DocumentRecord
 
@@ -29,6 +29,7 @@ __all__ = [
     "Registry",
     "Score",
     "benchmark",
+    "check_user",
     "current_user",
     "evaluate",
     "evaluate_names",

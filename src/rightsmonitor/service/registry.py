@@ -17,7 +17,7 @@ from rightsmonitor.nlp import fold
 from rightsmonitor.resolve import Record, cluster, cluster_by_names
 from rightsmonitor.store import EntityRow, RegistryStore
 
-__all__ = ["Registry", "current_user"]
+__all__ = ["Registry", "check_user", "current_user"]
 
 _KINDS = {"persons": "P", "organisations": "O"}
 
@@ -39,6 +39,17 @@ def current_user() -> str:
     return os.environ.get("RIGHTSMONITOR_USER") or os.environ.get("USER") or "unknown"
 
 
+MAX_USER = 120  # characters of a user name in the audit log
+
+
+def check_user(name: str) -> str:
+    """A user name fit for the audit log, or a clear error."""
+    name = name.strip()
+    if not name or len(name) > MAX_USER:
+        raise InvalidDecisionError(f"user name must be 1 to {MAX_USER} characters")
+    return name
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -55,8 +66,12 @@ class InvalidIdentifierError(RightsMonitorError):
     code = "invalid-identifier"
 
 
+class InvalidDecisionError(RightsMonitorError):
+    code = "invalid-decision"
+
+
 # identifier schemes and the shape of their values
-_SCHEMES = {"wikidata": r"Q[1-9]\d*", "opensanctions": r"[A-Za-z0-9][A-Za-z0-9._-]{2,79}"}
+_SCHEMES = {"wikidata": r"Q[1-9]\d{0,11}", "opensanctions": r"[A-Za-z0-9][A-Za-z0-9._-]{2,79}"}
 
 
 class Registry:
@@ -84,8 +99,12 @@ class Registry:
     def rebuild(self) -> dict[str, int]:
         """Resolve everything again from the stored facts and the curator's judgments."""
         judged = self.store.judgments()
-        same = [(a, b) for k, a, b in judged if k == "same"]
-        not_same = [(a, b) for k, a, b in judged if k == "not_same"]
+        latest: dict[frozenset[str], tuple[str, str, str]] = {}
+        for k, a, b in judged:  # the latest decision on a pair of records wins
+            if k in ("same", "not_same"):
+                latest[frozenset((a, b))] = (k, a, b)
+        same = [(a, b) for k, a, b in latest.values() if k == "same"]
+        not_same = [(a, b) for k, a, b in latest.values() if k == "not_same"]
         external: dict[str, dict[str, str]] = {}
         for k, record, value in judged:  # later decisions win
             if k == "external":
@@ -99,16 +118,18 @@ class Registry:
                 result = cluster(records, same, not_same)
                 groups = result.clusters
             else:
-                groups = cluster_by_names(records, not_same)
+                groups = cluster_by_names(records, not_same, same)
                 result = None
             entities = [self._entity(prefix, group, info, external) for group in groups]
             if result is not None:
                 ids = {key: e.id for e in entities for key, _doc in e.members}
-                review = [
-                    (ids[c.a], ids[c.b], c.verdict.score, list(c.verdict.reasons))
-                    for c in result.review
-                    if ids[c.a] != ids[c.b]
-                ]
+                best: dict[tuple[str, str], tuple[float, list[str]]] = {}
+                for c in result.review:  # one pair of entities once, with its best reasons
+                    x, y = sorted((ids[c.a], ids[c.b]))
+                    if x != y and c.verdict.score > best.get((x, y), (-1.0, []))[0]:
+                        best[(x, y)] = (c.verdict.score, list(c.verdict.reasons))
+                review = [(a, b, s, why) for (a, b), (s, why) in best.items()]
+                review.sort(key=lambda r: -r[2])
             self.store.replace(kind, entities, review)
             counts[kind] = len(entities)
         return counts
@@ -186,33 +207,51 @@ class Registry:
                     return e.name, [k for k, _d in e.members]
         raise UnknownEntityError(f"no person or organisation with id {entity_id}", source=entity_id)
 
+    def _pair(self, a: str, b: str) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:
+        """Two different entities of one kind, or a clear error."""
+        if a == b:
+            raise InvalidDecisionError(
+                "the same entity is given twice: name two different ones", source=a
+            )
+        if a.split("-")[0] != b.split("-")[0]:
+            raise InvalidDecisionError(f"{a} and {b} are not of one kind (person/organisation)")
+        return self._members(a), self._members(b)
+
     def merge(self, a: str, b: str, who: str) -> dict[str, int]:
-        (na, ma), (nb, mb) = self._members(a), self._members(b)
+        (na, ma), (nb, mb) = self._pair(a, b)
         detail = {"action": "merge", "entities": [a, b], "names": [na, nb]}
-        self.store.judge("same", [(ma[0], mb[0])], who, _now(), detail)
+        # every pair across the two: a later merge undoes an earlier split or 'not the same'
+        self.store.judge("same", [(x, y) for x in ma for y in mb], who, _now(), detail)
         return self.rebuild()
 
     def distinct(self, a: str, b: str, who: str) -> dict[str, int]:
-        (na, ma), (nb, mb) = self._members(a), self._members(b)
+        (na, ma), (nb, mb) = self._pair(a, b)
         detail = {"action": "distinct", "entities": [a, b], "names": [na, nb]}
         self.store.judge("not_same", [(x, y) for x in ma for y in mb], who, _now(), detail)
         return self.rebuild()
 
-    def identify(self, entity_id: str, scheme: str, value: str, who: str) -> dict[str, int]:
-        """Attach an external identifier (a Wikidata QID, an OpenSanctions id) to an entity."""
-        if scheme not in _SCHEMES:
-            raise InvalidIdentifierError(f"unknown identifier scheme {scheme!r}", source=scheme)
-        if not re.fullmatch(_SCHEMES[scheme], value):
-            raise InvalidIdentifierError(
-                f"{value!r} is not a valid {scheme} identifier", source=value
-            )
+    def identify(self, entity_id: str, ids: dict[str, str], who: str) -> dict[str, int]:
+        """Attach external identifiers (Wikidata QID, OpenSanctions id) to an entity; all are
+        checked before any is stored."""
+        for scheme, value in ids.items():
+            if scheme not in _SCHEMES:
+                raise InvalidIdentifierError(f"unknown identifier scheme {scheme!r}")
+            if not re.fullmatch(_SCHEMES[scheme], value):
+                raise InvalidIdentifierError(f"{value!r} is not a valid {scheme} identifier")
+        if not ids:
+            raise InvalidIdentifierError("no identifier given", source=entity_id)
         name, members = self._members(entity_id)
-        detail = {"action": "identify", "entities": [entity_id], "names": [name], scheme: value}
-        self.store.judge("external", [(members[0], f"{scheme}:{value}")], who, _now(), detail)
+        for scheme, value in ids.items():
+            detail = {"action": "identify", "entities": [entity_id], "names": [name], scheme: value}
+            self.store.judge("external", [(members[0], f"{scheme}:{value}")], who, _now(), detail)
         return self.rebuild()
 
     def split(self, entity_id: str, who: str) -> dict[str, int]:
         name, members = self._members(entity_id)
+        if len(members) < 2:
+            raise InvalidDecisionError(
+                "already a single record: nothing to split", source=entity_id
+            )
         pairs = [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]]
         detail = {"action": "split", "entities": [entity_id], "names": [name], "members": members}
         self.store.judge("not_same", pairs, who, _now(), detail)
