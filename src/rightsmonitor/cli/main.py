@@ -26,6 +26,7 @@ from rightsmonitor.service import (
     benchmark,
     check_user,
     current_user,
+    diff_documents,
     evaluate,
     evaluate_names,
     extract_document_facts,
@@ -345,6 +346,33 @@ def audit(ctx: click.Context, as_json: bool) -> None:
     for r in rows:
         detail = json.dumps(r["detail"], ensure_ascii=False)
         click.echo(f"{r['at']}  {r['who']:12}  {r['action']:8}  {detail}")
+
+
+@cli.command()
+@click.argument("first")
+@click.argument("second")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@click.pass_context
+def diff(ctx: click.Context, first: str, second: str, as_json: bool) -> None:
+    """What changed from FIRST to SECOND (document ids, id prefixes or ingested files)."""
+    result = diff_documents(_library(ctx), first, second)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    persons, calls = result["persons"], result["calls"]
+    for label, key in (("persons added", "added"), ("persons dropped", "dropped")):
+        names = ", ".join(p["name"] for p in persons[key]) or "-"
+        click.echo(f"{label}: {names}")
+    click.echo(f"persons kept: {len(persons['kept'])}")
+    click.echo(
+        f"calls: {len(calls['new'])} new, {len(calls['repeated'])} repeated, "
+        f"{len(calls['dropped'])} dropped"
+    )
+    for q in result["quantities"]["changed"]:
+        click.echo(f"quantity: {q['from_text']} → {q['to_text']} ({q['counts']})")
+    for s in result["status_changes"]:
+        ev = s["evidence"]
+        click.echo(f"status: {s['name']}: {s['from']} → {s['to']} ('{ev['text']}' in {ev['unit']})")
 
 
 @cli.command("eval-names")

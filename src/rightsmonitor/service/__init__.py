@@ -2,6 +2,7 @@
 
 from rightsmonitor.extract import extract_document as extract_document_facts
 from rightsmonitor.service.bench import BenchRow, benchmark
+from rightsmonitor.service.diff import diff_documents, find_document
 from rightsmonitor.service.documents import (
     PARSER_VERSION,
     IngestOutcome,
@@ -31,10 +32,12 @@ __all__ = [
     "benchmark",
     "check_user",
     "current_user",
+    "diff_documents",
     "evaluate",
     "evaluate_names",
     "extract_document_facts",
     "extraction_json",
+    "find_document",
     "parse_bytes",
     "parse_file",
     "read_file_bytes",

@@ -1,0 +1,75 @@
+"""A person's status in one document, derived from the events that name them.
+
+The first step of case files: each event type that says where a person stands maps to a
+status; the latest dated event wins (undated events count in document order, after dated ones
+of the same document). Every status keeps the event it came from, so it can be explained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["STATUSES", "Status", "person_statuses"]
+
+STATUSES = (
+    "at liberty",
+    "detained",
+    "pre-trial detention",
+    "house arrest",
+    "convicted and serving",
+    "released",
+    "in exile or granted asylum",
+    "deceased",
+    "unknown",
+)
+
+# event type → the status it puts its participant persons in
+_STATUS_OF_EVENT = {
+    "detention": "detained",
+    "arrest": "detained",
+    "administrative_detention": "detained",
+    "pre_trial_detention": "pre-trial detention",
+    "house_arrest": "house arrest",
+    "conviction": "convicted and serving",
+    "sentence": "convicted and serving",
+    "release": "released",
+    "acquittal": "released",
+    "case_closed": "at liberty",
+    "asylum_granted": "in exile or granted asylum",
+    "killing_or_death": "deceased",
+}
+
+
+@dataclass(frozen=True)
+class Status:
+    status: str
+    date: str | None  # of the latest evidence
+    event: str  # the event fact id it came from
+    text: str  # the words that state it
+    unit: str  # the unit they are in
+
+
+def person_statuses(events: Iterable[Mapping[str, Any]]) -> dict[str, Status]:
+    """Person fact id → status, from one document's event facts (in document order)."""
+    best: dict[str, tuple[tuple[str, int], Status]] = {}
+    for order, event in enumerate(events):
+        status = _STATUS_OF_EVENT.get(str(event.get("type")))
+        if status is None:
+            continue
+        rank = (str(event.get("date") or ""), order)
+        for participant in event.get("participants", []):
+            pid = str(participant.get("id", ""))
+            if not pid.startswith("person-"):
+                continue
+            found = Status(
+                status,
+                event.get("date"),
+                str(event.get("id")),
+                str(event.get("text")),
+                str(event.get("unit")),
+            )
+            if pid not in best or rank >= best[pid][0]:
+                best[pid] = (rank, found)
+    return {pid: status for pid, (_rank, status) in best.items()}
