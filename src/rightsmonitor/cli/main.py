@@ -21,8 +21,10 @@ from rightsmonitor.cli.render import (
 )
 from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.service import (
+    WATCH_KINDS,
     IngestOutcome,
     Library,
+    Watches,
     benchmark,
     check_user,
     current_user,
@@ -177,6 +179,13 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], language: str | None, fo
             f"registry: {report.registry.get('persons', 0)} persons, "
             f"{report.registry.get('organisations', 0)} organisations"
         )
+    if report.count("added"):
+        fired = [r for r in Watches(library).check(mark=False) if r.new]
+        if fired:
+            total = sum(len(r.new) for r in fired)
+            click.echo(
+                f"watches: {total} new matches for {len(fired)} watches (rightsmonitor watch check)"
+            )
     if report.count("failed"):
         ctx.exit(1)
 
@@ -373,6 +382,72 @@ def diff(ctx: click.Context, first: str, second: str, as_json: bool) -> None:
     for s in result["status_changes"]:
         ev = s["evidence"]
         click.echo(f"status: {s['name']}: {s['from']} → {s['to']} ('{ev['text']}' in {ev['unit']})")
+
+
+@cli.group()
+def watch() -> None:
+    """Saved watches that report new matching facts after each ingest."""
+
+
+@watch.command("add")
+@click.argument("kind", type=click.Choice(WATCH_KINDS))
+@click.argument("target")
+@click.option("--label", help="A name for the watch (default: what it watches).")
+@click.pass_context
+def watch_add(ctx: click.Context, kind: str, target: str, label: str | None) -> None:
+    """Watch TARGET: a person or organisation id, a provision ('art. 405'), or a query."""
+    row = Watches(_library(ctx)).add(kind, target, _user(ctx), label)
+    click.echo(f"watch {row.id} added: {row.label}")
+
+
+@watch.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def watch_list(ctx: click.Context, as_json: bool) -> None:
+    """List the saved watches."""
+    rows = Watches(_library(ctx)).all()
+    if as_json:
+        click.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r.id:4d}  {r.kind:12}  {r.label}  (by {r.who}, {r.created_at})")
+    click.echo(f"{len(rows)} watches")
+
+
+@watch.command("remove")
+@click.argument("watch_id", type=int)
+@click.pass_context
+def watch_remove(ctx: click.Context, watch_id: int) -> None:
+    """Delete watch WATCH_ID."""
+    Watches(_library(ctx)).remove(watch_id)
+    click.echo(f"watch {watch_id} removed")
+
+
+@watch.command("check")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON (for scripts and cron).")
+@click.option("--peek", is_flag=True, help="Show new matches without marking them reported.")
+@click.pass_context
+def watch_check(ctx: click.Context, as_json: bool, peek: bool) -> None:
+    """Report what each watch matches that it has not reported before; exit 0 either way."""
+    reports = Watches(_library(ctx)).check(mark=not peek)
+    if as_json:
+        out = [
+            {
+                "watch": r.watch.id,
+                "kind": r.watch.kind,
+                "label": r.watch.label,
+                "new": [h.__dict__ for h in r.new],
+            }
+            for r in reports
+        ]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for r in reports:
+        if r.new:
+            click.echo(f"watch {r.watch.id} ({r.watch.label}): {len(r.new)} new")
+            for h in r.new:
+                click.echo(f"    {h.document[:12]} {h.unit}: {h.text}")
+    click.echo(f"{sum(len(r.new) for r in reports)} new matches in {len(reports)} watches")
 
 
 @cli.command("eval-names")

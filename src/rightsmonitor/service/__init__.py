@@ -17,10 +17,12 @@ from rightsmonitor.service.facts import extraction_json
 from rightsmonitor.service.names_eval import NameEval, evaluate_names
 from rightsmonitor.service.registry import Registry, check_user, current_user
 from rightsmonitor.service.registry_bench import registry_benchmark, synthetic_records
+from rightsmonitor.service.watches import WATCH_KINDS, Watches
 from rightsmonitor.store import DocumentRecord
 
 __all__ = [
     "PARSER_VERSION",
+    "WATCH_KINDS",
     "BenchRow",
     "DocumentRecord",
     "IngestOutcome",
@@ -29,6 +31,7 @@ __all__ = [
     "NameEval",
     "Registry",
     "Score",
+    "Watches",
     "benchmark",
     "check_user",
     "current_user",

@@ -27,6 +27,8 @@ __all__ = [
     "registry_members",
     "registry_reviews",
     "units",
+    "watch_seen",
+    "watches",
 ]
 
 metadata = MetaData()
@@ -143,4 +145,23 @@ audit_log = Table(
     Column("who", String(120), nullable=False),
     Column("action", String(40), nullable=False),
     Column("detail_json", Text, nullable=False),
+)
+
+watches = Table(
+    "watches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("anchor", String(140)),
+    Column("label", Text, nullable=False),
+    Column("who", String(120), nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+watch_seen = Table(
+    "watch_seen",
+    metadata,
+    Column("watch_id", Integer, primary_key=True),
+    Column("item", String(240), primary_key=True),
 )
