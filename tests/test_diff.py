@@ -96,3 +96,18 @@ def test_status_is_the_latest_evidence(
     ]
     statuses = person_statuses(facts)
     assert (statuses["person-x"].status if statuses else None) == expected
+
+
+@pytest.mark.parametrize(("stance", "counted"), [("calls on", False), ("recalls", True)])
+def test_an_event_a_call_demands_has_not_happened(stance: str, counted: bool) -> None:
+    event = {
+        "id": "event-1",
+        "type": "release",
+        "date": None,
+        "text": "release",
+        "unit": "p3",
+        "start": 40,
+        "participants": [{"id": "person-x", "role": "subject"}],
+    }
+    call = {"stance": stance, "unit": "p3", "start": 10, "end": 90}
+    assert ("person-x" in person_statuses([event], [call])) is counted

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["STATUSES", "Status", "person_statuses"]
+__all__ = ["DEMANDS", "STATUSES", "Status", "demanded", "person_statuses", "status_of"]
 
 STATUSES = (
     "at liberty",
@@ -51,12 +51,52 @@ class Status:
     unit: str  # the unit they are in
 
 
-def person_statuses(events: Iterable[Mapping[str, Any]]) -> dict[str, Status]:
-    """Person fact id → status, from one document's event facts (in document order)."""
+def demanded(event: Mapping[str, Any], calls: Iterable[Mapping[str, Any]]) -> bool:
+    """The event is what a call demands ('calls for the release of …'), not what happened."""
+    unit, start = event.get("unit"), event.get("start")
+    if start is None:
+        return False
+    return any(
+        c.get("stance") in DEMANDS
+        and c.get("unit") == unit
+        and int(c.get("start", 0)) <= int(start) < int(c.get("end", -1))
+        for c in calls
+    )
+
+
+# stances that ask for something to happen (the normalised stances of lang/*/verbs.toml)
+DEMANDS = frozenset(
+    {
+        "calls on",
+        "calls for",
+        "urges",
+        "demands",
+        "insists",
+        "asks",
+        "requests",
+        "instructs",
+        "encourages",
+        "recommends",
+        "invites",
+    }
+)
+
+
+def status_of(event: Mapping[str, Any]) -> str | None:
+    """The status an event puts its persons in, if it says where they stand."""
+    return _STATUS_OF_EVENT.get(str(event.get("type")))
+
+
+def person_statuses(
+    events: Iterable[Mapping[str, Any]], calls: Iterable[Mapping[str, Any]] = ()
+) -> dict[str, Status]:
+    """Person fact id → status, from one document's event facts (in document order); events
+    that only a call demands do not count."""
+    calls = list(calls)
     best: dict[str, tuple[tuple[str, int], Status]] = {}
     for order, event in enumerate(events):
-        status = _STATUS_OF_EVENT.get(str(event.get("type")))
-        if status is None:
+        status = status_of(event)
+        if status is None or demanded(event, calls):
             continue
         rank = (str(event.get("date") or ""), order)
         for participant in event.get("participants", []):

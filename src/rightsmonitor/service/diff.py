@@ -77,7 +77,8 @@ def _side(library: Library, doc: str, who: dict[str, tuple[str, str]]) -> _Side:
         key = (fold(str(q.get("counts") or "")), str(q.get("unit_of_measure") or ""))
         if key[0]:
             side.quantities.setdefault(key, q)
-    for pid, status in person_statuses(store.fact_rows(doc, "events")).items():
+    events, calls = store.fact_rows(doc, "events"), store.fact_rows(doc, "calls")
+    for pid, status in person_statuses(events, calls).items():
         entity, _name = who.get(f"{doc}/{pid}", (pid, pid))
         side.statuses[entity] = {
             "status": status.status,
