@@ -34,7 +34,9 @@ from rightsmonitor.service import (
     extract_document_facts,
     extraction_json,
     parse_file,
+    person_case,
     registry_benchmark,
+    set_status,
 )
 from rightsmonitor.settings import resolve_database_url
 
@@ -382,6 +384,56 @@ def diff(ctx: click.Context, first: str, second: str, as_json: bool) -> None:
     for s in result["status_changes"]:
         ev = s["evidence"]
         click.echo(f"status: {s['name']}: {s['from']} → {s['to']} ('{ev['text']}' in {ev['unit']})")
+
+
+@cli.command()
+@click.argument("entity")
+@click.option("--json", "as_json", is_flag=True, help="Print the case file as JSON.")
+@click.option("--set-status", "new_status", metavar="STATUS", help="A curator's status (audited).")
+@click.option("--since", metavar="DATE", help="With --set-status: since when (YYYY-MM-DD).")
+@click.option("--note", default="", help="With --set-status: why, for the audit log.")
+@click.pass_context
+def case(
+    ctx: click.Context,
+    entity: str,
+    as_json: bool,
+    new_status: str | None,
+    since: str | None,
+    note: str,
+) -> None:
+    """The case file of person ENTITY: status with its evidence, timeline, charges, sources."""
+    library = _library(ctx)
+    if new_status:
+        result = set_status(library, entity, new_status, since, _user(ctx), note)
+    else:
+        result = person_case(library, entity)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    status = result["status"]
+    click.echo(f"{result['name']} ({result['id']})")
+    click.echo(
+        f"  status: {status['current']} since {status['since'] or '?'}"
+        + (" (set by a curator)" if status["override"] else "")
+    )
+    evidence = status["derived"]["evidence"]
+    if evidence:
+        click.echo(
+            f"  derived from: '{evidence['sentence']}' ({evidence['document'][:12]} "
+            f"{evidence['unit']})"
+        )
+    for e in result["timeline"]:
+        when = e["date"] or f"(document of {e['document_date'] or '?'})"
+        flag = " [demanded, not happened]" if e["demanded"] else ""
+        click.echo(f"  {when}  {e['type']}{flag}: {e['text']} ({e['document'][:12]} {e['unit']})")
+    for p in result["provisions"]:
+        click.echo(f"  provision: {p['provision']}")
+    if result["organisations"]:
+        click.echo(f"  organisations: {', '.join(result['organisations'])}")
+    click.echo(
+        f"  {len(result['sources'])} mentions in "
+        f"{len({s['document'] for s in result['sources']})} documents"
+    )
 
 
 @cli.group()

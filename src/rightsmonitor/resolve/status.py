@@ -7,11 +7,12 @@ of the same document). Every status keeps the event it came from, so it can be e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DEMANDS", "STATUSES", "Status", "demanded", "person_statuses", "status_of"]
+__all__ = ["DEMANDS", "STATUSES", "Status", "demanded", "modal", "person_statuses", "status_of"]
 
 STATUSES = (
     "at liberty",
@@ -82,21 +83,34 @@ DEMANDS = frozenset(
 )
 
 
+def modal(before: str, markers: Iterable[str]) -> bool:
+    """The clause before an event word makes it a demand ('… must also be released')."""
+    clause = re.split(r"[.;:!?]", before)[-1].lower()
+    return any(re.search(rf"\b{re.escape(m)}\b", clause) for m in markers)
+
+
 def status_of(event: Mapping[str, Any]) -> str | None:
     """The status an event puts its persons in, if it says where they stand."""
     return _STATUS_OF_EVENT.get(str(event.get("type")))
 
 
 def person_statuses(
-    events: Iterable[Mapping[str, Any]], calls: Iterable[Mapping[str, Any]] = ()
+    events: Iterable[Mapping[str, Any]],
+    calls: Iterable[Mapping[str, Any]] = (),
+    units: Mapping[str, str] | None = None,
+    markers: Iterable[str] = (),
 ) -> dict[str, Status]:
     """Person fact id → status, from one document's event facts (in document order); events
-    that only a call demands do not count."""
-    calls = list(calls)
+    that a call or a modal word ('must be released') only demands do not count. A death is
+    final: no later event changes it."""
+    calls, markers = list(calls), list(markers)
     best: dict[str, tuple[tuple[str, int], Status]] = {}
     for order, event in enumerate(events):
         status = status_of(event)
         if status is None or demanded(event, calls):
+            continue
+        before = (units or {}).get(str(event.get("unit")), "")[: int(event.get("start") or 0)]
+        if modal(before, markers):
             continue
         rank = (str(event.get("date") or ""), order)
         for participant in event.get("participants", []):
@@ -110,6 +124,7 @@ def person_statuses(
                 str(event.get("text")),
                 str(event.get("unit")),
             )
-            if pid not in best or rank >= best[pid][0]:
+            dead = pid in best and best[pid][1].status == "deceased"
+            if pid not in best or status == "deceased" or (rank >= best[pid][0] and not dead):
                 best[pid] = (rank, found)
     return {pid: status for pid, (_rank, status) in best.items()}

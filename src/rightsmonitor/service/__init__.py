@@ -2,6 +2,7 @@
 
 from rightsmonitor.extract import extract_document as extract_document_facts
 from rightsmonitor.service.bench import BenchRow, benchmark
+from rightsmonitor.service.cases import person_case, set_status
 from rightsmonitor.service.diff import diff_documents, find_document
 from rightsmonitor.service.documents import (
     PARSER_VERSION,
@@ -43,7 +44,9 @@ __all__ = [
     "find_document",
     "parse_bytes",
     "parse_file",
+    "person_case",
     "read_file_bytes",
     "registry_benchmark",
+    "set_status",
     "synthetic_records",
 ]

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.lang import load_data
 from rightsmonitor.nlp import fold
 from rightsmonitor.resolve.status import person_statuses
 from rightsmonitor.service.documents import Library
 
-__all__ = ["diff_documents", "find_document"]
+__all__ = ["demand_markers", "diff_documents", "find_document"]
 
 
 class UnknownDocumentError(RightsMonitorError):
@@ -54,7 +55,14 @@ def _entities(library: Library, kind: str) -> dict[str, tuple[str, str]]:
     }
 
 
-def _side(library: Library, doc: str, who: dict[str, tuple[str, str]]) -> _Side:
+def demand_markers(language: str | None) -> list[str]:
+    """Words that make an event a demand in ``language`` (``lang/<code>/facts.toml``)."""
+    return list(load_data(language, "facts").get("demand_markers", [])) if language else []
+
+
+def _side(
+    library: Library, doc: str, who: dict[str, tuple[str, str]], language: str | None
+) -> _Side:
     side = _Side()
     store = library.documents
     for person in store.fact_rows(doc, "persons"):
@@ -78,7 +86,9 @@ def _side(library: Library, doc: str, who: dict[str, tuple[str, str]]) -> _Side:
         if key[0]:
             side.quantities.setdefault(key, q)
     events, calls = store.fact_rows(doc, "events"), store.fact_rows(doc, "calls")
-    for pid, status in person_statuses(events, calls).items():
+    units = {str(u["id"]).partition("/")[2]: str(u["text"]) for u in store.unit_rows(doc)}
+    markers = demand_markers(language)
+    for pid, status in person_statuses(events, calls, units, markers).items():
         entity, _name = who.get(f"{doc}/{pid}", (pid, pid))
         side.statuses[entity] = {
             "status": status.status,
@@ -91,7 +101,9 @@ def _side(library: Library, doc: str, who: dict[str, tuple[str, str]]) -> _Side:
 def diff_documents(library: Library, first: str, second: str) -> dict[str, Any]:
     a_id, b_id = find_document(library, first), find_document(library, second)
     who = _entities(library, "persons") | _entities(library, "organisations")
-    a, b = _side(library, a_id, who), _side(library, b_id, who)
+    languages = {r.id: r.language for r in library.list_documents()}
+    a = _side(library, a_id, who, languages.get(a_id))
+    b = _side(library, b_id, who, languages.get(b_id))
 
     def people(ids: set[str], side: _Side) -> list[dict[str, str]]:
         return sorted(({"id": i, "name": side.persons[i]} for i in ids), key=lambda p: p["name"])

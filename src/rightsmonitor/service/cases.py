@@ -1,0 +1,163 @@
+"""Case files: one person's status, timeline, charges, organisations and sources across every
+stored document, derived from the facts and explainable; a curator's status override is kept
+apart from the derived value and audited."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.resolve.status import STATUSES, demanded, modal, status_of
+from rightsmonitor.service.diff import demand_markers
+from rightsmonitor.service.documents import Library
+
+__all__ = ["person_case", "set_status"]
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class CaseError(RightsMonitorError):
+    code = "case"
+
+
+def _entity(library: Library, entity_id: str) -> dict[str, Any]:
+    for entity in library.registry.entities("persons"):
+        if entity["id"] == entity_id:
+            return entity
+    raise CaseError(f"no person with id {entity_id} (see `rightsmonitor persons`)")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around characters start..end of a unit's text."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_dot = text.find(". ", end)
+    right = len(text) if right_dot < 0 else right_dot + 1
+    return text[left + 1 if left >= 0 else 0 : right].strip()
+
+
+def _override(library: Library, members: list[str]) -> dict[str, Any] | None:
+    found = None
+    for kind, record, value in library.registry.store.judgments():
+        if kind == "status" and record in members:
+            status, _, since = value.partition("|")
+            found = {"status": status, "since": since or None}
+    return found
+
+
+def person_case(library: Library, entity_id: str) -> dict[str, Any]:
+    entity = _entity(library, entity_id)
+    records = library.list_documents()
+    dates = {r.id: r.date for r in records}
+    languages = {r.id: r.language for r in records}
+    members: dict[str, set[str]] = {}
+    for member in entity["members"]:
+        doc, _, fact_id = member.partition("/")
+        members.setdefault(doc, set()).add(fact_id)
+    timeline: list[dict[str, Any]] = []
+    sources: list[dict[str, Any]] = []
+    provisions: dict[str, dict[str, Any]] = {}
+    organisations: set[str] = set()
+    for doc, fact_ids in members.items():
+        store = library.documents
+        units = {str(u["id"]).partition("/")[2]: str(u["text"]) for u in store.unit_rows(doc)}
+        for person in store.fact_rows(doc, "persons"):
+            if person["id"] in fact_ids:
+                for m in person.get("mentions", []):
+                    text = units.get(str(m["unit"]), "")
+                    sources.append(
+                        {
+                            "document": doc,
+                            "unit": m["unit"],
+                            "start": m["start"],
+                            "end": m["end"],
+                            "sentence": _sentence(text, m["start"], m["end"]),
+                        }
+                    )
+        calls = store.fact_rows(doc, "calls")
+        markers = demand_markers(languages.get(doc))
+        laws = {p["id"]: p for p in store.fact_rows(doc, "legal_provisions")}
+        orgs = {o["id"]: o["name"] for o in store.fact_rows(doc, "organisations")}
+        for event in store.fact_rows(doc, "events"):
+            ids = {p.get("id") for p in event.get("participants", [])}
+            if not ids & fact_ids:
+                continue
+            before = units.get(str(event.get("unit")), "")[: int(event.get("start") or 0)]
+            wished = demanded(event, calls) or modal(before, markers)
+            timeline.append(
+                {
+                    "date": event.get("date"),
+                    "document_date": dates.get(doc),
+                    "type": event.get("type"),
+                    "status": None if wished else status_of(event),
+                    "demanded": wished,
+                    "document": doc,
+                    "unit": event.get("unit"),
+                    "text": event.get("text"),
+                    "sentence": _sentence(
+                        units.get(str(event.get("unit")), ""),
+                        int(event.get("start") or 0),
+                        int(event.get("end") or 0),
+                    ),
+                }
+            )
+            for pid in event.get("provisions", []):
+                if pid in laws:
+                    law = laws[pid]
+                    label = f"art. {law.get('article')} {law.get('instrument') or ''}".strip()
+                    provisions.setdefault(label, {"provision": label, "documents": set()})
+                    provisions[label]["documents"].add(doc)
+            organisations |= {orgs[i] for i in ids if i in orgs}
+    timeline.sort(key=lambda e: (e["date"] or e["document_date"] or "", e["document"]))
+    deaths = [e for e in timeline if e["status"] == "deceased"]  # a death is final
+    derived = next(
+        (
+            {"status": e["status"], "since": e["date"] or e["document_date"], "evidence": e}
+            for e in (deaths or list(reversed(timeline)))
+            if e["status"]
+        ),
+        {"status": "unknown", "since": None, "evidence": None},
+    )
+    override = _override(library, entity["members"])
+    return {
+        "id": entity["id"],
+        "name": entity["name"],
+        "aliases": [a["name"] for a in entity["aliases"]],
+        "status": {
+            "current": (override or derived)["status"],
+            "since": (override or derived)["since"],
+            "derived": derived,
+            "override": override,
+        },
+        "timeline": timeline,
+        "provisions": [
+            {"provision": p["provision"], "documents": sorted(p["documents"])}
+            for p in provisions.values()
+        ],
+        "organisations": sorted(organisations),
+        "sources": sources,
+    }
+
+
+def set_status(
+    library: Library, entity_id: str, status: str, since: str | None, who: str, note: str = ""
+) -> dict[str, Any]:
+    """A curator's status for a person: kept apart from the derived one, audited."""
+    if status not in STATUSES:
+        raise CaseError(f"unknown status {status!r} (one of: {', '.join(STATUSES)})")
+    if since and not _DATE.fullmatch(since):
+        raise CaseError(f"--since wants a date YYYY[-MM[-DD]], not {since!r}")
+    entity = _entity(library, entity_id)
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    detail = {
+        "action": "status",
+        "entities": [entity_id],
+        "names": [entity["name"]],
+        "status": status,
+        "since": since,
+        "note": note,
+    }
+    value = f"{status}|{since or ''}"
+    library.registry.store.judge("status", [(entity["members"][0], value)], who, at, detail)
+    return person_case(library, entity_id)
