@@ -35,7 +35,9 @@ from rightsmonitor.service import (
     extraction_json,
     parse_file,
     person_case,
+    recommendations,
     registry_benchmark,
+    set_recommendation_status,
     set_status,
 )
 from rightsmonitor.settings import resolve_database_url
@@ -434,6 +436,44 @@ def case(
         f"  {len(result['sources'])} mentions in "
         f"{len({s['document'] for s in result['sources']})} documents"
     )
+
+
+@cli.command("recommendations")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option("--open", "only_open", is_flag=True, help="Only those still open.")
+@click.option(
+    "--set", "set_pair", nargs=2, metavar="ID STATUS", help="A curator's status (audited)."
+)
+@click.option("--note", default="", help="With --set: why, for the audit log.")
+@click.pass_context
+def recommendations_cmd(
+    ctx: click.Context,
+    as_json: bool,
+    only_open: bool,
+    set_pair: tuple[str, str] | None,
+    note: str,
+) -> None:
+    """The Parliament's demands across documents: recurrence, status and its evidence."""
+    library = _library(ctx)
+    if set_pair:
+        rows = [set_recommendation_status(library, set_pair[0], set_pair[1], _user(ctx), note)]
+    else:
+        rows = recommendations(library)
+    if only_open:
+        rows = [r for r in rows if r["status"] == "open"]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        target = r["target"] or ", ".join(r["addressees"]) or "-"
+        years = ", ".join(r["years"]) or "?"
+        click.echo(
+            f"{r['id']}  {r['status']:22} {r['action']}: {target}  "
+            f"(demanded {r['recurrence']}x: {years})"
+        )
+        for e in r["derived"]["evidence"][:1]:
+            click.echo(f"    evidence: '{e['text']}' ({e['document'][:12]} {e['unit']})")
+    click.echo(f"{len(rows)} recommendations")
 
 
 @cli.group()

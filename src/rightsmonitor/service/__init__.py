@@ -16,6 +16,11 @@ from rightsmonitor.service.documents import (
 from rightsmonitor.service.evaluation import Score, evaluate
 from rightsmonitor.service.facts import extraction_json
 from rightsmonitor.service.names_eval import NameEval, evaluate_names
+from rightsmonitor.service.recommendations import (
+    REC_STATUSES,
+    recommendations,
+    set_recommendation_status,
+)
 from rightsmonitor.service.registry import Registry, check_user, current_user
 from rightsmonitor.service.registry_bench import registry_benchmark, synthetic_records
 from rightsmonitor.service.watches import WATCH_KINDS, Watches
@@ -23,6 +28,7 @@ from rightsmonitor.store import DocumentRecord
 
 __all__ = [
     "PARSER_VERSION",
+    "REC_STATUSES",
     "WATCH_KINDS",
     "BenchRow",
     "DocumentRecord",
@@ -46,7 +52,9 @@ __all__ = [
     "parse_file",
     "person_case",
     "read_file_bytes",
+    "recommendations",
     "registry_benchmark",
+    "set_recommendation_status",
     "set_status",
     "synthetic_records",
 ]

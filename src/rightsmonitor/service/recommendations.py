@@ -1,0 +1,166 @@
+"""Recommendations tracked across documents: every demand (a call with a demanding stance) is
+normalised to action + target (a registry entity) or action + addressee; the same one in
+several documents is one recommendation with its recurrence; a later document that welcomes
+the step, or a later event that performs it for the target, is evidence of implementation.
+A curator can set the status (audited, kept apart from the derived one)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from typing import Any
+
+from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.nlp import fold
+from rightsmonitor.resolve.status import DEMANDS, demanded, modal
+from rightsmonitor.service.diff import demand_markers
+from rightsmonitor.service.documents import Library
+
+__all__ = ["REC_STATUSES", "recommendations", "set_recommendation_status"]
+
+REC_STATUSES = ("open", "partially implemented", "implemented", "rejected or ignored")
+WELCOMES = frozenset({"welcomes", "notes with satisfaction", "acknowledges", "commends"})
+# an event of these types, naming the target, performs the action
+_DONE_BY = {
+    "release": {"release", "acquittal"},
+    "drop_charges": {"case_closed", "acquittal"},
+    "repeal_or_amend_law": {"law_adopted_or_amended"},
+    "ratify": {"ratification"},
+    "sanction": {"sanction_imposed"},
+}
+
+
+class RecommendationError(RightsMonitorError):
+    code = "recommendation"
+
+
+def _rec_id(key: tuple[str, str]) -> str:
+    return "R-" + hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:12]
+
+
+def _entities(library: Library) -> dict[str, tuple[str, str]]:
+    return {
+        member: (str(e["id"]), str(e["name"]))
+        for kind in ("persons", "organisations")
+        for e in library.registry.entities(kind)
+        for member in e["members"]
+    }
+
+
+def recommendations(library: Library) -> list[dict[str, Any]]:
+    records = sorted(library.list_documents(), key=lambda r: (r.date or "", r.id))
+    who = _entities(library)
+    recs: dict[tuple[str, str], dict[str, Any]] = {}
+    evidence: list[tuple[str, str, str, dict[str, Any]]] = []  # (date, kind, target, source)
+    for record in records:
+        doc, date = record.id, record.date or ""
+        calls = library.documents.fact_rows(doc, "calls")
+        for call in calls:
+            addressees = {fold(a) for a in call.get("addressees", [])}
+            targets = [who.get(f"{doc}/{t}") for t in call.get("targets", [])]
+            named = [t for t in targets if t is not None and fold(t[1]) not in addressees]
+            source = {
+                "document": doc,
+                "date": record.date,
+                "unit": call.get("unit"),
+                "text": call.get("text"),
+            }
+            if call.get("stance") in WELCOMES:
+                # a welcome is evidence for a person ('welcomes the release of …'), not for
+                # the bodies it names ('welcomes the resolution of the Parliament')
+                evidence += [(date, "welcomed", t[0], source) for t in named if t[0][:2] == "P-"]
+                continue
+            if call.get("stance") not in DEMANDS or not call.get("action"):
+                continue
+            action = str(call["action"])
+            keys: list[tuple[tuple[str, str], str | None]] = [((action, t[0]), t[1]) for t in named]
+            if not keys:
+                keys = [((action, fold(" ".join(call.get("addressees", [])))), None)]
+            for key, name in keys:
+                rec = recs.setdefault(
+                    key,
+                    {
+                        "id": _rec_id(key),
+                        "action": action,
+                        "target": name,
+                        "target_id": key[1] if name else None,
+                        "addressees": call.get("addressees", []),
+                        "demanded_in": [],
+                    },
+                )
+                if all(d["document"] != doc for d in rec["demanded_in"]):
+                    rec["demanded_in"].append(source)
+        units = {
+            str(u["id"]).partition("/")[2]: str(u["text"]) for u in library.documents.unit_rows(doc)
+        }
+        markers = demand_markers(record.language)
+        for event in library.documents.fact_rows(doc, "events"):
+            before = units.get(str(event.get("unit")), "")[: int(event.get("start") or 0)]
+            if demanded(event, calls) or modal(before, markers):
+                continue  # asked for, not done
+            for p in event.get("participants", []):
+                target = who.get(f"{doc}/{p.get('id')}")
+                if target:
+                    source = {
+                        "document": doc,
+                        "date": event.get("date") or record.date,
+                        "unit": event.get("unit"),
+                        "text": event.get("text"),
+                        "event": event.get("type"),
+                    }
+                    evidence.append((event.get("date") or date, "event", target[0], source))
+    overrides = _overrides(library)
+    out = []
+    for rec in recs.values():
+        first = min((d["date"] or "") for d in rec["demanded_in"])
+        proof = [
+            src
+            for when, kind, target, src in evidence
+            if rec["target_id"]
+            and target == rec["target_id"]
+            and when > first
+            and (kind == "welcomed" or src.get("event") in _DONE_BY.get(rec["action"], ()))
+        ]
+        derived = {"status": "implemented" if proof else "open", "evidence": proof}
+        override = overrides.get(rec["id"])
+        out.append(
+            rec
+            | {
+                "recurrence": len(rec["demanded_in"]),
+                "years": sorted({(d["date"] or "")[:4] for d in rec["demanded_in"] if d["date"]}),
+                "status": (override or derived)["status"],
+                "derived": derived,
+                "override": override,
+            }
+        )
+    return sorted(out, key=lambda r: (-r["recurrence"], r["action"], r["target"] or ""))
+
+
+def _overrides(library: Library) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for kind, rec_id, status in library.registry.store.judgments():
+        if kind == "rec_status":
+            found[rec_id] = {"status": status}
+    return found
+
+
+def set_recommendation_status(
+    library: Library, rec_id: str, status: str, who: str, note: str = ""
+) -> dict[str, Any]:
+    if status not in REC_STATUSES:
+        raise RecommendationError(f"unknown status {status!r} (one of: {', '.join(REC_STATUSES)})")
+    rec = next((r for r in recommendations(library) if r["id"] == rec_id), None)
+    if rec is None:
+        raise RecommendationError(
+            f"no recommendation {rec_id} (see `rightsmonitor recommendations`)"
+        )
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    detail = {
+        "action": "rec_status",
+        "entities": [rec_id],
+        "names": [rec["target"] or ""],
+        "status": status,
+        "note": note,
+    }
+    library.registry.store.judge("rec_status", [(rec_id, status)], who, at, detail)
+    return next(r for r in recommendations(library) if r["id"] == rec_id)
