@@ -23,6 +23,7 @@ demo: $(STAMP)
 	$(BIN)/rightsmonitor parse src/rightsmonitor/examples/ep-2021-kazakhstan-oj-c465-15.pl.txt --summary
 	$(BIN)/rightsmonitor --db $(DEMO_DB) persons
 	$(BIN)/rightsmonitor --db $(DEMO_DB) review
+	$(BIN)/rightsmonitor --db $(DEMO_DB) report --country KZ --out .demo/brief-KZ.html
 
 test: $(STAMP) lint typecheck
 	$(BIN)/python -m pytest

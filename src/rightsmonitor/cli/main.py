@@ -39,6 +39,7 @@ from rightsmonitor.service import (
     registry_benchmark,
     set_recommendation_status,
     set_status,
+    write_brief,
 )
 from rightsmonitor.settings import resolve_database_url
 
@@ -474,6 +475,29 @@ def recommendations_cmd(
         for e in r["derived"]["evidence"][:1]:
             click.echo(f"    evidence: '{e['text']}' ({e['document'][:12]} {e['unit']})")
     click.echo(f"{len(rows)} recommendations")
+
+
+@cli.command()
+@click.option("--country", required=True, metavar="CODE", help="ISO 3166 country code, e.g. KZ.")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Output file.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "pdf"]),
+    default=None,
+    help="html or pdf (default: from the file name, else html).",
+)
+@click.pass_context
+def report(ctx: click.Context, country: str, out: Path, fmt: str | None) -> None:
+    """Write a country brief: counts, a chart, persons of concern, open recommendations."""
+    fmt = fmt or ("pdf" if out.suffix.lower() == ".pdf" else "html")
+    brief = write_brief(_library(ctx), country, out, fmt)
+    click.echo(f"wrote {out} ({fmt}): {brief['country_name']}")
+    click.echo("  " + ", ".join(f"{k}: {v}" for k, v in brief["headline"].items()))
+    click.echo(
+        "  persons of concern by status: "
+        + ", ".join(f"{s} {n}" for s, n in brief["by_status"].items())
+    )
 
 
 @cli.group()

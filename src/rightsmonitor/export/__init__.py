@@ -1,3 +1,5 @@
-"""Reserved for a later layer (see DESIGN notes)."""
+"""L2 exports: documents and reports written in the formats the field uses."""
 
-__all__: list[str] = []
+from rightsmonitor.export.brief import render_brief
+
+__all__ = ["render_brief"]

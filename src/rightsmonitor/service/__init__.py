@@ -2,6 +2,7 @@
 
 from rightsmonitor.extract import extract_document as extract_document_facts
 from rightsmonitor.service.bench import BenchRow, benchmark
+from rightsmonitor.service.brief import country_brief, write_brief
 from rightsmonitor.service.cases import person_case, set_status
 from rightsmonitor.service.diff import diff_documents, find_document
 from rightsmonitor.service.documents import (
@@ -41,6 +42,7 @@ __all__ = [
     "Watches",
     "benchmark",
     "check_user",
+    "country_brief",
     "current_user",
     "diff_documents",
     "evaluate",
@@ -57,4 +59,5 @@ __all__ = [
     "set_recommendation_status",
     "set_status",
     "synthetic_records",
+    "write_brief",
 ]

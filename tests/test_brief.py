@@ -1,0 +1,70 @@
+"""The country brief renders as HTML and PDF, with its chart, from the stored facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.service import Library, country_brief, write_brief
+from tests.conftest import ROOT, SEED_NAME, corpus_path
+
+DIFF = ROOT / "tests" / "fixtures" / "diff"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    lib = Library(f"sqlite:///{tmp_path_factory.mktemp('brief') / 'b.sqlite'}")
+    files = [
+        corpus_path(f"seed/{SEED_NAME}"),
+        DIFF / "statement-b.en.txt",
+        DIFF / "resolution-2022.en.txt",
+    ]
+    assert lib.ingest_paths(files).count("added") == 3
+    return lib
+
+
+def test_brief_counts_come_from_the_case_files(library: Library) -> None:
+    brief = country_brief(library, "kz")
+    assert brief["country_name"] == "Kazakhstan" and brief["headline"]["documents"] == 3
+    people = {p["name"]: p for p in brief["persons"]}
+    assert people["Almat Zhumagulov"]["status"] == "released"
+    assert people["Makhambet Abzhan"]["status"] == "detained"
+    detained = sum(
+        1
+        for p in brief["persons"]
+        if p["status"]
+        in ("detained", "pre-trial detention", "house arrest", "convicted and serving")
+    )
+    assert brief["headline"]["detained now"] == detained
+    assert all(p["document"] and p["unit"] for p in brief["persons"])
+    assert any(
+        r["target"] == "Aron Atabek" and r["recurrence"] == 2 for r in brief["recommendations"]
+    )
+    assert brief["events_over_time"] and brief["provisions"]
+
+
+def test_brief_renders_as_html_and_pdf(library: Library, tmp_path: Path) -> None:
+    html = tmp_path / "brief.html"
+    write_brief(library, "KZ", html, "html")
+    text = html.read_text("utf-8")
+    assert "<svg" in text and "Almat Zhumagulov" in text
+    assert "Open recommendations" in text
+    pdf = tmp_path / "brief.pdf"
+    write_brief(library, "KZ", pdf, "pdf")
+    reader = PdfReader(pdf)
+    content = " ".join(page.extract_text() for page in reader.pages)
+    assert "Kazakhstan" in content and "Almat Zhumagulov" in content
+    assert "ł" in content  # Polish letters print (an embedded Unicode font)
+    assert any("/XObject" in page.get("/Resources", {}) for page in reader.pages)  # the chart
+
+
+def test_brief_errors(library: Library, tmp_path: Path) -> None:
+    with pytest.raises(RightsMonitorError):
+        country_brief(library, "QQ")
+    with pytest.raises(RightsMonitorError):
+        country_brief(library, "BR")  # no stored document names it
+    with pytest.raises(RightsMonitorError):
+        write_brief(library, "KZ", tmp_path / "b.docx", "docx")
