@@ -82,3 +82,20 @@ def test_curator_override_is_kept_apart_and_audited(library: Library) -> None:
 def test_modal_words_make_a_demand(before: str, expected: bool) -> None:
     markers = ["must", "wzywa", "to be"]
     assert modal(before, markers) is expected
+
+
+def test_organisation_case_lists_measures_with_sources(library: Library) -> None:
+    from rightsmonitor.service import organisation_case
+
+    [org] = [
+        e
+        for e in library.registry.entities("organisations")
+        if e["name"] == "Demokratyczny Wybór Kazachstanu"
+    ]
+    case = organisation_case(library, str(org["id"]))
+    kinds = {m["type"] for m in case["measures"] if not m["demanded"]}
+    assert {"ban_or_liquidation", "designation_as_extremist"} <= kinds
+    assert all(m["sentence"] and m["unit"] for m in case["measures"])
+    assert case["sources"]
+    with pytest.raises(RightsMonitorError):
+        organisation_case(library, "O-000000000000")

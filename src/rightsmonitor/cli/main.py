@@ -33,6 +33,7 @@ from rightsmonitor.service import (
     evaluate_names,
     extract_document_facts,
     extraction_json,
+    organisation_case,
     parse_file,
     person_case,
     recommendations,
@@ -404,8 +405,12 @@ def case(
     since: str | None,
     note: str,
 ) -> None:
-    """The case file of person ENTITY: status with its evidence, timeline, charges, sources."""
+    """The case file of ENTITY: a person (status with its evidence, timeline, charges,
+    sources) or an organisation (fines, suspensions, bans, designations, with sources)."""
     library = _library(ctx)
+    if entity.startswith("O-"):
+        _organisation_case(organisation_case(library, entity), as_json)
+        return
     if new_status:
         result = set_status(library, entity, new_status, since, _user(ctx), note)
     else:
@@ -437,6 +442,20 @@ def case(
         f"  {len(result['sources'])} mentions in "
         f"{len({s['document'] for s in result['sources']})} documents"
     )
+
+
+def _organisation_case(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{result['name']} ({result['id']})")
+    for m in result["measures"]:
+        flag = " [demanded, not happened]" if m["demanded"] else ""
+        click.echo(
+            f"  {m['date'] or '?'}  {m['type']}{flag}: '{m['sentence']}' "
+            f"({m['document'][:12]} {m['unit']})"
+        )
+    click.echo(f"  {len(result['measures'])} measures, {len(result['sources'])} mentions")
 
 
 @cli.command("recommendations")

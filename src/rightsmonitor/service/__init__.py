@@ -3,7 +3,7 @@
 from rightsmonitor.extract import extract_document as extract_document_facts
 from rightsmonitor.service.bench import BenchRow, benchmark
 from rightsmonitor.service.brief import country_brief, write_brief
-from rightsmonitor.service.cases import person_case, set_status
+from rightsmonitor.service.cases import organisation_case, person_case, set_status
 from rightsmonitor.service.diff import diff_documents, find_document
 from rightsmonitor.service.documents import (
     PARSER_VERSION,
@@ -50,6 +50,7 @@ __all__ = [
     "extract_document_facts",
     "extraction_json",
     "find_document",
+    "organisation_case",
     "parse_bytes",
     "parse_file",
     "person_case",

@@ -13,7 +13,7 @@ from rightsmonitor.resolve.status import STATUSES, demanded, modal, status_of
 from rightsmonitor.service.diff import demand_markers
 from rightsmonitor.service.documents import Library
 
-__all__ = ["person_case", "set_status"]
+__all__ = ["organisation_case", "person_case", "set_status"]
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -161,3 +161,71 @@ def set_status(
     value = f"{status}|{since or ''}"
     library.registry.store.judge("status", [(entity["members"][0], value)], who, at, detail)
     return person_case(library, entity_id)
+
+
+_ORG_MEASURES = frozenset(
+    {
+        "fine",
+        "suspension",
+        "ban_or_liquidation",
+        "designation_as_extremist",
+        "prosecution",
+        "charge",
+        "case_closed",
+        "acquittal",
+    }
+)
+
+
+def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
+    """An organisation's file: measures against it (fines, suspensions, bans, 'extremist'
+    designations, prosecutions, and cases closed) with their sources, and every mention."""
+    entity = next(
+        (e for e in library.registry.entities("organisations") if e["id"] == entity_id), None
+    )
+    if entity is None:
+        raise CaseError(f"no organisation with id {entity_id} (see `rightsmonitor organisations`)")
+    records = {r.id: r for r in library.list_documents()}
+    members: dict[str, set[str]] = {}
+    for member in entity["members"]:
+        doc, _, fact_id = member.partition("/")
+        members.setdefault(doc, set()).add(fact_id)
+    measures: list[dict[str, Any]] = []
+    sources: list[dict[str, Any]] = []
+    for doc, fact_ids in members.items():
+        store = library.documents
+        units = {str(u["id"]).partition("/")[2]: str(u["text"]) for u in store.unit_rows(doc)}
+        for org in store.fact_rows(doc, "organisations"):
+            if org["id"] in fact_ids:
+                for m in org.get("mentions", []):
+                    text = units.get(str(m["unit"]), "")
+                    sentence = _sentence(text, m["start"], m["end"])
+                    sources.append({"document": doc, "unit": m["unit"], "sentence": sentence})
+        calls = store.fact_rows(doc, "calls")
+        markers = demand_markers(records[doc].language if doc in records else None)
+        for event in store.fact_rows(doc, "events"):
+            ids = {p.get("id") for p in event.get("participants", [])}
+            if not ids & fact_ids or event.get("type") not in _ORG_MEASURES:
+                continue
+            start = int(event.get("start") or 0)
+            text = units.get(str(event.get("unit")), "")
+            measures.append(
+                {
+                    "type": event.get("type"),
+                    "date": event.get("date") or (records[doc].date if doc in records else None),
+                    "demanded": demanded(event, calls) or modal(text[:start], markers),
+                    "document": doc,
+                    "unit": event.get("unit"),
+                    "text": event.get("text"),
+                    "sentence": _sentence(text, start, int(event.get("end") or start)),
+                }
+            )
+    measures.sort(key=lambda m: (m["date"] or "", m["document"]))
+    return {
+        "id": entity["id"],
+        "name": entity["name"],
+        "aliases": [a["name"] for a in entity["aliases"]],
+        "type": entity.get("type"),
+        "measures": measures,
+        "sources": sources,
+    }
