@@ -78,6 +78,25 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
 
 
 @cache
+def _breaks(code: str) -> re.Pattern[str] | None:
+    words = load_data(code, "facts").get("clause_breaks", [])
+    return re.compile("|".join(re.escape(w) for w in words), re.I) if words else None
+
+
+def _subclause(text: str, pos: int, a: int, b: int, code: str) -> tuple[int, int]:
+    """The part of clause a..b around ``pos`` where it turns to other people."""
+    pattern = _breaks(code)
+    if pattern is None:
+        return a, b
+    for m in pattern.finditer(text, a, b):
+        if m.end() <= pos:
+            a = m.start()
+        elif m.start() >= pos:
+            return a, m.start()
+    return a, b
+
+
+@cache
 def _trigger_pattern(code: str) -> re.Pattern[str]:
     stems = sorted(load_data(code, "facts").get("events", {}), key=len, reverse=True)
     return re.compile(
@@ -111,10 +130,11 @@ def extract_events(
                 end = m.end() + (word_end.end() if word_end else 0)
                 taken.append((m.start(), end))
                 a, b = _clause(unit.text, m.start())
+                pa, pb = _subclause(unit.text, m.start(), a, b, code)
                 participants = [
                     Participant(p.id, "subject")
                     for p in persons
-                    if any(x.unit == unit.id and a <= x.start < b for x in p.mentions)
+                    if any(x.unit == unit.id and pa <= x.start < pb for x in p.mentions)
                 ] + [
                     Participant(o.id, "authority" if o.type in _AUTHORITY_TYPES else "subject")
                     for o in orgs
