@@ -99,3 +99,14 @@ def test_organisation_case_lists_measures_with_sources(library: Library) -> None
     assert case["sources"]
     with pytest.raises(RightsMonitorError):
         organisation_case(library, "O-000000000000")
+
+
+def test_statuses_against_the_hand_made_gold() -> None:
+    """A regression guard at the measured level (README: accuracy 0.83 on the seed)."""
+    from rightsmonitor.service import evaluate_statuses
+    from tests.conftest import CORPUS
+
+    corpus_path(f"seed/{SEED_NAME}")  # skips (or fails in CI) without the corpus
+    result = evaluate_statuses(ROOT / "eval" / "statuses" / "seed-2021.json", CORPUS)
+    assert result.persons == 53
+    assert result.accuracy >= 0.8 and result.precision >= 0.85 and result.recall >= 0.75

@@ -31,6 +31,7 @@ from rightsmonitor.service import (
     diff_documents,
     evaluate,
     evaluate_names,
+    evaluate_statuses,
     extract_document_facts,
     extraction_json,
     organisation_case,
@@ -612,6 +613,36 @@ def eval_names(gold_file: Path, errors: bool) -> None:
             click.echo(f"WRONGLY MERGED  {a}  |  {b}")
         for a, b in result.missed:
             click.echo(f"MISSED          {a}  |  {b}")
+
+
+@cli.command("eval-statuses")
+@click.option(
+    "--gold",
+    "gold_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("eval/statuses/seed-2021.json"),
+    show_default=True,
+    help="A hand-made file of person statuses in one document.",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Where the gold's document is (default: $RIGHTSMONITOR_CORPUS or ../shared/corpus).",
+)
+@click.option("--errors", is_flag=True, help="List the persons whose status is wrong.")
+def eval_statuses(gold_file: Path, corpus: Path | None, errors: bool) -> None:
+    """How often the derived person status is right, against a hand-made gold file."""
+    root = corpus or Path(os.environ.get("RIGHTSMONITOR_CORPUS", "../shared/corpus"))
+    r = evaluate_statuses(gold_file, root)
+    click.echo(f"{'persons':>8} {'accuracy':>9} {'known: precision':>17} {'recall':>7}")
+    click.echo(f"{r.persons:8d} {r.accuracy:9.3f} {r.precision:17.3f} {r.recall:7.3f}")
+    click.echo(
+        f"(known = a status other than unknown: {r.known_gold} in the gold, "
+        f"{r.known_predicted} predicted, {r.known_correct} right)"
+    )
+    if errors:
+        for name, expected, got in r.errors:
+            click.echo(f"WRONG  {name}: gold {expected}, ours {got}")
 
 
 @cli.command("bench-registry")

@@ -24,6 +24,7 @@ from rightsmonitor.service.recommendations import (
 )
 from rightsmonitor.service.registry import Registry, check_user, current_user
 from rightsmonitor.service.registry_bench import registry_benchmark, synthetic_records
+from rightsmonitor.service.status_eval import evaluate_statuses
 from rightsmonitor.service.watches import WATCH_KINDS, Watches
 from rightsmonitor.store import DocumentRecord
 
@@ -47,6 +48,7 @@ __all__ = [
     "diff_documents",
     "evaluate",
     "evaluate_names",
+    "evaluate_statuses",
     "extract_document_facts",
     "extraction_json",
     "find_document",

@@ -46,6 +46,21 @@ def _override(library: Library, members: list[str]) -> dict[str, Any] | None:
     return found
 
 
+def _held(timeline: list[dict[str, Any]]) -> dict[str, Any]:
+    """No event says where the person stands, but a document demands their release: they are
+    held as of that document ('calls for the release of …')."""
+    asked = [e for e in timeline if e["type"] == "release" and e["demanded"]]
+    if not asked:
+        return {"status": "unknown", "since": None, "evidence": None}
+    latest = asked[-1]
+    return {
+        "status": "detained",
+        "since": latest["document_date"],
+        "evidence": latest,
+        "inferred": "a document demands their release",
+    }
+
+
 def person_case(library: Library, entity_id: str) -> dict[str, Any]:
     entity = _entity(library, entity_id)
     records = library.list_documents()
@@ -117,7 +132,7 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
             for e in (deaths or list(reversed(timeline)))
             if e["status"]
         ),
-        {"status": "unknown", "since": None, "evidence": None},
+        _held(timeline),
     )
     override = _override(library, entity["members"])
     return {
