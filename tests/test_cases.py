@@ -110,3 +110,21 @@ def test_statuses_against_the_hand_made_gold() -> None:
     result = evaluate_statuses(ROOT / "eval" / "statuses" / "seed-2021.json", CORPUS)
     assert result.persons == 53
     assert result.accuracy >= 0.8 and result.precision >= 0.85 and result.recall >= 0.75
+
+
+def test_an_annulled_measure_is_on_the_organisation_file(library: Library) -> None:
+    from rightsmonitor.service import organisation_case
+
+    files = [
+        organisation_case(library, str(o["id"])) for o in library.registry.entities("organisations")
+    ]
+    annulled = [
+        f for f in files if any(m["type"] == "reinstatement_or_annulment" for m in f["measures"])
+    ]
+    assert annulled  # seed p8: the annulment of the NGOs' fines
+    assert all(
+        "unieważni" in m["sentence"]
+        for f in annulled
+        for m in f["measures"]
+        if m["type"] == "reinstatement_or_annulment"
+    )

@@ -58,6 +58,7 @@ EVENT_TYPES = (
     "threat",
     "internet_shutdown",
     "lawsuit",
+    "reinstatement_or_annulment",
     "other",
 )
 _AUTHORITY_TYPES = {"government", "state_body", "court", "armed_forces"}

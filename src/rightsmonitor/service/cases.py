@@ -188,6 +188,7 @@ _ORG_MEASURES = frozenset(
         "charge",
         "case_closed",
         "acquittal",
+        "reinstatement_or_annulment",
     }
 )
 
