@@ -107,7 +107,11 @@ def _pdf(brief: dict[str, Any]) -> bytes:
         table(
             ["organisation", "what", "source"],
             [
-                [o["organisation"], o["event"], f"{o['document'][:12]} {o['unit']}: {o['text']}"]
+                [
+                    o["organisation"],
+                    o["event"],
+                    f"{o['document'][:12]} {o['unit']}: {o['sentence']}"[:300],
+                ]
                 for o in brief["organisations"]
             ],
         ),

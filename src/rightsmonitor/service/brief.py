@@ -13,7 +13,7 @@ from babel import Locale
 
 from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.export import render_brief
-from rightsmonitor.service.cases import person_case
+from rightsmonitor.service.cases import person_case, sentence_at
 from rightsmonitor.service.documents import Library
 from rightsmonitor.service.recommendations import recommendations
 
@@ -116,6 +116,9 @@ def country_brief(library: Library, country: str) -> dict[str, Any]:
         m: str(e["name"]) for e in library.registry.entities("organisations") for m in e["members"]
     }
     for doc, record in docs.items():
+        units = {
+            str(u["id"]).partition("/")[2]: str(u["text"]) for u in library.documents.unit_rows(doc)
+        }
         for event in library.documents.fact_rows(doc, "events"):
             series = _GROUPS.get(str(event.get("type")))
             year = str(event.get("date") or record.date or "")[:4]
@@ -132,6 +135,11 @@ def country_brief(library: Library, country: str) -> dict[str, Any]:
                                 "text": event.get("text"),
                                 "document": doc,
                                 "unit": event.get("unit"),
+                                "sentence": sentence_at(
+                                    units.get(str(event.get("unit")), ""),
+                                    int(event.get("start") or 0),
+                                    int(event.get("end") or 0),
+                                ),
                             }
                         )
         for law in library.documents.fact_rows(doc, "legal_provisions"):

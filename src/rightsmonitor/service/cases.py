@@ -13,7 +13,7 @@ from rightsmonitor.resolve.status import STATUSES, demanded, modal, status_of
 from rightsmonitor.service.diff import demand_markers
 from rightsmonitor.service.documents import Library
 
-__all__ = ["organisation_case", "person_case", "set_status"]
+__all__ = ["organisation_case", "person_case", "sentence_at", "set_status"]
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -29,7 +29,7 @@ def _entity(library: Library, entity_id: str) -> dict[str, Any]:
     raise CaseError(f"no person with id {entity_id} (see `rightsmonitor persons`)")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence around characters start..end of a unit's text."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     right_dot = text.find(". ", end)
@@ -87,7 +87,7 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
                             "unit": m["unit"],
                             "start": m["start"],
                             "end": m["end"],
-                            "sentence": _sentence(text, m["start"], m["end"]),
+                            "sentence": sentence_at(text, m["start"], m["end"]),
                         }
                     )
         calls = store.fact_rows(doc, "calls")
@@ -110,7 +110,7 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
                     "document": doc,
                     "unit": event.get("unit"),
                     "text": event.get("text"),
-                    "sentence": _sentence(
+                    "sentence": sentence_at(
                         units.get(str(event.get("unit")), ""),
                         int(event.get("start") or 0),
                         int(event.get("end") or 0),
@@ -215,7 +215,7 @@ def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
             if org["id"] in fact_ids:
                 for m in org.get("mentions", []):
                     text = units.get(str(m["unit"]), "")
-                    sentence = _sentence(text, m["start"], m["end"])
+                    sentence = sentence_at(text, m["start"], m["end"])
                     sources.append({"document": doc, "unit": m["unit"], "sentence": sentence})
         calls = store.fact_rows(doc, "calls")
         markers = demand_markers(records[doc].language if doc in records else None)
@@ -233,7 +233,7 @@ def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
                     "document": doc,
                     "unit": event.get("unit"),
                     "text": event.get("text"),
-                    "sentence": _sentence(text, start, int(event.get("end") or start)),
+                    "sentence": sentence_at(text, start, int(event.get("end") or start)),
                 }
             )
     measures.sort(key=lambda m: (m["date"] or "", m["document"]))
