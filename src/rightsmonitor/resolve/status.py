@@ -12,7 +12,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DEMANDS", "STATUSES", "Status", "demanded", "modal", "person_statuses", "status_of"]
+__all__ = [
+    "DEMANDS",
+    "STATUSES",
+    "Status",
+    "demanded",
+    "modal",
+    "not_happened",
+    "person_statuses",
+    "status_of",
+]
 
 STATUSES = (
     "at liberty",
@@ -89,6 +98,17 @@ def modal(before: str, markers: Iterable[str]) -> bool:
     return any(re.search(rf"\b{re.escape(m)}\b", clause) for m in markers)
 
 
+def not_happened(
+    event: Mapping[str, Any],
+    calls: Iterable[Mapping[str, Any]],
+    units: Mapping[str, str],
+    markers: Iterable[str],
+) -> bool:
+    """Only asked for: inside a demanding call, or after a modal word in its clause."""
+    before = units.get(str(event.get("unit")), "")[: int(event.get("start") or 0)]
+    return demanded(event, calls) or modal(before, markers)
+
+
 def status_of(event: Mapping[str, Any]) -> str | None:
     """The status an event puts its persons in, if it says where they stand."""
     return _STATUS_OF_EVENT.get(str(event.get("type")))
@@ -107,10 +127,7 @@ def person_statuses(
     best: dict[str, tuple[tuple[str, int], Status]] = {}
     for order, event in enumerate(events):
         status = status_of(event)
-        if status is None or demanded(event, calls):
-            continue
-        before = (units or {}).get(str(event.get("unit")), "")[: int(event.get("start") or 0)]
-        if modal(before, markers):
+        if status is None or not_happened(event, calls, units or {}, markers):
             continue
         rank = (str(event.get("date") or ""), order)
         for participant in event.get("participants", []):

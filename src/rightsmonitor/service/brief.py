@@ -113,12 +113,10 @@ def country_brief(library: Library, country: str) -> dict[str, Any]:
     provisions: Counter[str] = Counter()
     pressure = []
     orgs = {
-        m: str(e["name"]) for e in library.registry.entities("organisations") for m in e["members"]
+        m: name for m, (_id, name) in library.registry.record_entities(("organisations",)).items()
     }
     for doc, record in docs.items():
-        units = {
-            str(u["id"]).partition("/")[2]: str(u["text"]) for u in library.documents.unit_rows(doc)
-        }
+        units = library.documents.unit_texts(doc)
         for event in library.documents.fact_rows(doc, "events"):
             series = _GROUPS.get(str(event.get("type")))
             year = str(event.get("date") or record.date or "")[:4]

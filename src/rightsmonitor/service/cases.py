@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rightsmonitor.errors import RightsMonitorError
-from rightsmonitor.resolve.status import STATUSES, demanded, modal, status_of
+from rightsmonitor.resolve.status import STATUSES, not_happened, status_of
 from rightsmonitor.service.diff import demand_markers
 from rightsmonitor.service.documents import Library
 
@@ -23,10 +23,10 @@ class CaseError(RightsMonitorError):
 
 
 def _entity(library: Library, entity_id: str) -> dict[str, Any]:
-    for entity in library.registry.entities("persons"):
-        if entity["id"] == entity_id:
-            return entity
-    raise CaseError(f"no person with id {entity_id} (see `rightsmonitor persons`)")
+    entity = library.registry.entity("persons", entity_id)
+    if entity is None:
+        raise CaseError(f"no person with id {entity_id} (see `rightsmonitor persons`)")
+    return entity
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
@@ -76,7 +76,7 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
     organisations: set[str] = set()
     for doc, fact_ids in members.items():
         store = library.documents
-        units = {str(u["id"]).partition("/")[2]: str(u["text"]) for u in store.unit_rows(doc)}
+        units = store.unit_texts(doc)
         for person in store.fact_rows(doc, "persons"):
             if person["id"] in fact_ids:
                 for m in person.get("mentions", []):
@@ -98,8 +98,7 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
             ids = {p.get("id") for p in event.get("participants", [])}
             if not ids & fact_ids:
                 continue
-            before = units.get(str(event.get("unit")), "")[: int(event.get("start") or 0)]
-            wished = demanded(event, calls) or modal(before, markers)
+            wished = not_happened(event, calls, units, markers)
             timeline.append(
                 {
                     "date": event.get("date"),
@@ -196,9 +195,7 @@ _ORG_MEASURES = frozenset(
 def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
     """An organisation's file: measures against it (fines, suspensions, bans, 'extremist'
     designations, prosecutions, and cases closed) with their sources, and every mention."""
-    entity = next(
-        (e for e in library.registry.entities("organisations") if e["id"] == entity_id), None
-    )
+    entity = library.registry.entity("organisations", entity_id)
     if entity is None:
         raise CaseError(f"no organisation with id {entity_id} (see `rightsmonitor organisations`)")
     records = {r.id: r for r in library.list_documents()}
@@ -210,7 +207,7 @@ def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
     sources: list[dict[str, Any]] = []
     for doc, fact_ids in members.items():
         store = library.documents
-        units = {str(u["id"]).partition("/")[2]: str(u["text"]) for u in store.unit_rows(doc)}
+        units = store.unit_texts(doc)
         for org in store.fact_rows(doc, "organisations"):
             if org["id"] in fact_ids:
                 for m in org.get("mentions", []):
@@ -229,7 +226,7 @@ def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
                 {
                     "type": event.get("type"),
                     "date": event.get("date") or (records[doc].date if doc in records else None),
-                    "demanded": demanded(event, calls) or modal(text[:start], markers),
+                    "demanded": not_happened(event, calls, units, markers),
                     "document": doc,
                     "unit": event.get("unit"),
                     "text": event.get("text"),

@@ -46,15 +46,6 @@ class _Side:
     statuses: dict[str, dict[str, Any]] = field(default_factory=dict)  # entity id → status
 
 
-def _entities(library: Library, kind: str) -> dict[str, tuple[str, str]]:
-    """Record key ('<doc>/<fact id>') → (entity id, entity name)."""
-    return {
-        member: (e["id"], e["name"])
-        for e in library.registry.entities(kind)
-        for member in e["members"]
-    }
-
-
 def demand_markers(language: str | None) -> list[str]:
     """Words that make an event a demand in ``language`` (``lang/<code>/facts.toml``)."""
     return list(load_data(language, "facts").get("demand_markers", [])) if language else []
@@ -86,7 +77,7 @@ def _side(
         if key[0]:
             side.quantities.setdefault(key, q)
     events, calls = store.fact_rows(doc, "events"), store.fact_rows(doc, "calls")
-    units = {str(u["id"]).partition("/")[2]: str(u["text"]) for u in store.unit_rows(doc)}
+    units = store.unit_texts(doc)
     markers = demand_markers(language)
     for pid, status in person_statuses(events, calls, units, markers).items():
         entity, _name = who.get(f"{doc}/{pid}", (pid, pid))
@@ -100,7 +91,7 @@ def _side(
 
 def diff_documents(library: Library, first: str, second: str) -> dict[str, Any]:
     a_id, b_id = find_document(library, first), find_document(library, second)
-    who = _entities(library, "persons") | _entities(library, "organisations")
+    who = library.registry.record_entities()
     languages = {r.id: r.language for r in library.list_documents()}
     a = _side(library, a_id, who, languages.get(a_id))
     b = _side(library, b_id, who, languages.get(b_id))

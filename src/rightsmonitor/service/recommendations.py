@@ -12,7 +12,7 @@ from typing import Any
 
 from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.nlp import fold
-from rightsmonitor.resolve.status import DEMANDS, demanded, modal
+from rightsmonitor.resolve.status import DEMANDS, not_happened
 from rightsmonitor.service.diff import demand_markers
 from rightsmonitor.service.documents import Library
 
@@ -38,18 +38,9 @@ def _rec_id(key: tuple[str, str]) -> str:
     return "R-" + hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:12]
 
 
-def _entities(library: Library) -> dict[str, tuple[str, str]]:
-    return {
-        member: (str(e["id"]), str(e["name"]))
-        for kind in ("persons", "organisations")
-        for e in library.registry.entities(kind)
-        for member in e["members"]
-    }
-
-
 def recommendations(library: Library) -> list[dict[str, Any]]:
     records = sorted(library.list_documents(), key=lambda r: (r.date or "", r.id))
-    who = _entities(library)
+    who = library.registry.record_entities()
     recs: dict[tuple[str, str], dict[str, Any]] = {}
     evidence: list[tuple[str, str, str, dict[str, Any]]] = []  # (date, kind, target, source)
     for record in records:
@@ -90,13 +81,10 @@ def recommendations(library: Library) -> list[dict[str, Any]]:
                 )
                 if all(d["document"] != doc for d in rec["demanded_in"]):
                     rec["demanded_in"].append(source)
-        units = {
-            str(u["id"]).partition("/")[2]: str(u["text"]) for u in library.documents.unit_rows(doc)
-        }
+        units = library.documents.unit_texts(doc)
         markers = demand_markers(record.language)
         for event in library.documents.fact_rows(doc, "events"):
-            before = units.get(str(event.get("unit")), "")[: int(event.get("start") or 0)]
-            if demanded(event, calls) or modal(before, markers):
+            if not_happened(event, calls, units, markers):
                 continue  # asked for, not done
             for p in event.get("participants", []):
                 target = who.get(f"{doc}/{p.get('id')}")

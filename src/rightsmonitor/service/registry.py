@@ -182,6 +182,21 @@ class Registry:
             for e in self.store.entities(kind)
         ]
 
+    def entity(self, kind: str, entity_id: str) -> dict[str, Any] | None:
+        """One entity of ``kind`` ('persons' or 'organisations') by id, or None."""
+        return next((e for e in self.entities(kind) if e["id"] == entity_id), None)
+
+    def record_entities(
+        self, kinds: tuple[str, ...] = ("persons", "organisations")
+    ) -> dict[str, tuple[str, str]]:
+        """Record key ('<document>/<fact id>') → (entity id, entity name)."""
+        return {
+            member: (str(e["id"]), str(e["name"]))
+            for kind in kinds
+            for e in self.entities(kind)
+            for member in e["members"]
+        }
+
     def review(self, kind: str = "persons") -> list[dict[str, Any]]:
         names = {e.id: e.name for e in self.store.entities(kind)}
         return [

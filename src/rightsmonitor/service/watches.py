@@ -54,8 +54,7 @@ class Watches:
             anchor, name = entity["members"][0], entity["name"]
         now = datetime.now(UTC).isoformat(timespec="seconds")
         row = WatchRow(0, kind, target.strip(), anchor, label or f"{kind}: {name}", who, now)
-        draft = WatchRow(0, kind, row.target, anchor, row.label, who, now)
-        baseline = [h.item for h in self._hits(draft)]
+        baseline = [h.item for h in self._hits(row)]
         watch_id = self.store.add(row, baseline)
         return WatchRow(watch_id, kind, row.target, anchor, row.label, who, now)
 
@@ -79,9 +78,9 @@ class Watches:
 
     # --- matching ------------------------------------------------------------------------
     def _entity_by_id(self, kind: str, entity_id: str) -> dict[str, Any]:
-        for entity in self.library.registry.entities(_REGISTRY_KIND[kind]):
-            if entity["id"] == entity_id:
-                return entity
+        entity = self.library.registry.entity(_REGISTRY_KIND[kind], entity_id)
+        if entity is not None:
+            return entity
         raise WatchError(f"no {kind} with id {entity_id} (see `rightsmonitor {kind}s`)")
 
     def _hits(self, watch: WatchRow) -> list[Hit]:

@@ -173,6 +173,12 @@ class DocumentStore:
             )
             return [json.loads(r.data_json) | {"extractor": r.extractor} for r in conn.execute(q)]
 
+    def unit_texts(self, sha256: str) -> dict[str, str]:
+        """Unit id within the document ('p3', 'rF') → its text."""
+        with self.engine.connect() as conn:
+            q = select(units.c.id, units.c.text).where(units.c.document_id == sha256)
+            return {str(i).partition("/")[2]: str(t) for i, t in conn.execute(q)}
+
     def unit_rows(self, sha256: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             q = select(units).where(units.c.document_id == sha256).order_by(units.c.seq)
