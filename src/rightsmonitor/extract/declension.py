@@ -11,14 +11,35 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
-from rightsmonitor.lang import load_names
+from rightsmonitor.lang import load_inflection, load_names
 from rightsmonitor.nlp.morph import analyse, name_classes
 
-__all__ = ["CASES", "Hypothesis", "is_proper_name", "name_hypotheses", "token_hypotheses"]
+__all__ = [
+    "CASES",
+    "REAL",
+    "Hypothesis",
+    "is_proper_name",
+    "learned_readings",
+    "name_hypotheses",
+    "token_hypotheses",
+]
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 _NOMINATIVE_PRIOR = 0.5
+# A learned reading scores between _LEARNED_BASE and _LEARNED_BASE + 1 (its probability, with
+# the case's share in running text: names are mostly subjects or genitive complements).
+_LEARNED_BASE = 1.0
+_CASE_WEIGHT = {"nom": 1.6, "gen": 1.4, "dat": 1.0, "acc": 1.0, "inst": 1.0, "loc": 1.0, "voc": 0.05}
+_MIN_PROBABILITY = 0.02
 _VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
+_NATIVE_ALTERNATIONS = "óą"  # vowels Polish writes only in its own stems' nominatives
+_INDECLINABLE = 0.02  # the probability given to 'this name is not declined'
+_FOREIGN_NOMINATIVE = 0.15  # at least this for 'the word as written is a nominative'
+# Names are most often subjects: a nominative reading gets a prior when every word has one of
+# its own (a dictionary or apostrophe rule, a learned reading with p ≥ 0.1, or the floor of
+# a foreign nominative), not merely the weak 'not declined' reading.
+_PLAUSIBLE = 1.1
+REAL = _PLAUSIBLE  # a reading of the word's own, not only the 'not declined' fallback
 
 
 @dataclass(frozen=True)
@@ -27,6 +48,7 @@ class Hypothesis:
     case: str
     gender: str  # 'm' | 'f'
     score: float  # how much evidence: morfeusz readings > rules > identity
+    support: float = 0.0  # the weakest word's score: below REAL, some word is only 'undeclined'
 
 
 def _proper_readings(word: str) -> set[tuple[str, str, str]]:
@@ -55,6 +77,65 @@ def _lower_classes(word: str) -> list[frozenset[str]]:
     return [name_classes(word.lower())] if analyse(word.lower()) else []
 
 
+def _ending_distribution(low: str, code: str) -> dict[tuple[str, str, str, str], float]:
+    """P(rule | the word's ending), interpolated from the shortest known ending to the longest
+    (Witten-Bell: an ending seen n times with t different rules is trusted n / (n + t))."""
+    table = load_inflection(code)
+    dist: dict[tuple[str, str, str, str], float] = {}
+    if table is None:
+        return dist
+    for n in range(1, min(len(low), table.longest) + 1):
+        entry = table.endings.get(low[-n:])
+        if entry is None:
+            continue
+        total, rules = entry
+        trust = total / (total + len(rules))
+        dist = {rule: p * (1.0 - trust) for rule, p in dist.items()}
+        for strip, add, case, gender, count in rules:
+            key = (strip, add, case, gender)
+            dist[key] = dist.get(key, 0.0) + trust * count / total
+    return dist
+
+
+def _part_readings(part: str, code: str) -> dict[tuple[str, str], list[tuple[str, float]]]:
+    """(case, gender) → [(nominative, probability)] for one word without hyphens."""
+    low = part.lower()
+    out: dict[tuple[str, str], dict[str, float]] = {}
+    for (strip, add, case, gender), p in _ending_distribution(low, code).items():
+        if not low.endswith(strip) or len(part) - len(strip) < 2:
+            continue
+        if any(ch in add and ch not in strip for ch in _NATIVE_ALTERNATIONS):
+            continue  # ó/ą alternations ('Kraków' → 'Krakowa') belong to native stems only
+        stem = part[: len(part) - len(strip)]
+        nominative = stem + (add.upper() if part.isupper() and len(part) > 1 else add)
+        slot = out.setdefault((case, gender), {})
+        slot[nominative] = slot.get(nominative, 0.0) + p
+    return {k: sorted(v.items(), key=lambda kv: -kv[1]) for k, v in out.items()}
+
+
+@lru_cache(maxsize=65536)
+def learned_readings(word: str, code: str) -> tuple[tuple[str, str, str, float], ...]:
+    """(nominative, case, gender, probability) for a name the dictionary does not know, by
+    analogy with the names that end like it; each part of a hyphenated name declines
+    ('Kary-Murzy' → 'Kara-Murza'). Empty for a language without a learned table."""
+    if load_inflection(code) is None or not word[:1].isalpha():
+        return ()
+    parts = [_part_readings(p, code) if p else {} for p in word.split("-")]
+    if any(not p for p in parts):
+        return ()
+    out: list[tuple[str, str, str, float]] = []
+    for key in set.intersection(*(set(p) for p in parts)):
+        combos: list[tuple[str, float]] = [("", 1.0)]
+        for i, readings in enumerate(parts):
+            combos = [
+                (f"{prefix}{'-' if i else ''}{nom}", q * p)
+                for prefix, q in combos
+                for nom, p in readings[key][:2]
+            ]
+        out.extend((nom, key[0], key[1], p) for nom, p in combos if p >= _MIN_PROBABILITY)
+    return tuple(sorted(out, key=lambda r: (-r[3], r[0], r[1], r[2])))
+
+
 @lru_cache(maxsize=65536)
 def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float], ...]:
     """(nominative, case, gender, score) for one capitalised word in language ``code``."""
@@ -68,46 +149,43 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
                 # 'John' is also listed as an indeclinable woman's name: the man comes first
                 base = 2.5 if gender == "f" and lemma in masculine else 3.0
                 found[(lemma, case, gender)] = base + (0.1 if word.startswith(lemma) else 0.0)
-    last = word[-1:]
-    consonant_final = last.isalpha() and last not in _VOWELS
-    # the word as it stands, read as a nominative (unlikely if it ends like an inflected form)
-    inflected = any(
-        word.endswith(e.form) and len(e.form) >= 2 and e.nom != e.form for e in names.endings
-    )
-    identity = 0.5 if inflected else 1.0
-    if consonant_final or last in "iy":
-        found.setdefault((word, "nom", "m"), identity)
-    elif last in "eou":  # 'Steve', 'Mike', 'Bolsonaro': foreign men's names
-        found.setdefault((word, "nom", "m"), min(identity, 0.6))
-    if any(word.endswith(e) for e in names.feminine_nominative):
-        found.setdefault((word, "nom", "f"), identity)
-        found.setdefault((word, "nom", "m"), 0.3)  # men's names in -a: 'Garifułła'
+    for ending in names.endings:  # orthographic rules of the language ('Tony'ego' → 'Tony')
+        if word.endswith(ending.form) and len(word) > len(ending.form) + 1:
+            nominative = word[: len(word) - len(ending.form)] + ending.nom
+            for case in ending.cases:
+                found.setdefault((nominative, case, ending.gender), ending.score)
     if any(word.endswith(e) for e in names.indeclinable_endings):
         for case in CASES:
             for gender in ("m", "f"):
                 found.setdefault((word, case, gender), 1.0)
         return tuple((n, c, g, s) for (n, c, g), s in found.items())
-    indeclinable = ("consonant" in names.indeclinable_feminine and consonant_final) or (
-        last in names.indeclinable_feminine
-    )
-    if indeclinable:
+    learned = learned_readings(word, code)
+    for nominative, case, gender, p in learned:
+        found.setdefault((nominative, case, gender), _LEARNED_BASE + p * _CASE_WEIGHT[case])
+    oblique = any(word.endswith(e) for e in names.oblique_endings)
+    if learned and word.endswith(names.foreign_nominative_endings):
+        # a foreign name in the nominative, as written ('Dżalali', 'Kobachidze', 'Ibadoglu'):
+        # SGJP's paradigms make these endings look oblique, running text often does not
+        # — and, undeclined, in the other cases too ('obrończyni Boty Jardemalie')
         for case in CASES:
-            found.setdefault((word, case, "f"), 0.5 if consonant_final else 0.3)
-    for ending in names.endings:
-        if not word.endswith(ending.form) or len(word) - len(ending.form) < 2:
-            continue
-        stem = word[: len(word) - len(ending.form)]
-        if ending.after_consonant and (not stem or stem[-1] in _VOWELS):
-            continue
-        if ending.after_hard and stem[-1:] in ("l", "j", "i", "k", "g"):
-            continue
-        apostrophe = ending.form[:1] in "'’"  # 'Gore'a', 'Kerry'ego': the stem ends as written
-        if ending.gender == "m" and ending.nom == "" and stem[-1:] in _VOWELS and not apostrophe:
-            continue  # a masculine consonant stem must end in a consonant
-        nominative = stem + ending.nom
-        for case in ending.cases:
-            found.setdefault((nominative, case, ending.gender), ending.score)
-    if not names.endings:  # a language that does not inflect names
+            for gender in ("m", "f"):
+                floor = _LEARNED_BASE + _FOREIGN_NOMINATIVE * _CASE_WEIGHT[case]
+                if found.get((word, case, gender), 0.0) < floor:
+                    found[(word, case, gender)] = floor
+    if learned and word[-1:].isalpha() and word[-1:].lower() not in _VOWELS:
+        # a woman's name ending in a consonant does not decline (Polish grammar): Nurgul,
+        # Ajgerim, Kowalczuk are the same in every case
+        for case in CASES:
+            floor = _LEARNED_BASE + _FOREIGN_NOMINATIVE * _CASE_WEIGHT[case]
+            if found.get((word, case, "f"), 0.0) < floor:
+                found[(word, case, "f")] = floor
+    if learned and not oblique:
+        # any foreign name may stay undeclined ('Xi Jinpinga', 'Mzii Amaglobeli'): a weak
+        # reading in every case, so that the other words of the name decide
+        for case in CASES:
+            for gender in ("m", "f"):
+                found.setdefault((word, case, gender), _LEARNED_BASE + _INDECLINABLE)
+    else:  # a language whose name inflection is not modelled: the word as written
         for gender in ("m", "f"):
             found.setdefault((word, "nom", gender), 1.0)
     return tuple((n, c, g, s) for (n, c, g), s in found.items())
@@ -128,12 +206,15 @@ def name_hypotheses(tokens: tuple[str, ...], code: str) -> list[Hypothesis]:
                 )
                 if not fits:
                     break
-                options.append(fits[:2])
+                options.append(fits[:3])
             else:
                 for combo in product(*options):
                     # names are most often subjects, unless a word ends like an inflected form
-                    plausible = case == "nom" and min(s for _, s in combo) >= 0.6
+                    plausible = case == "nom" and min(s for _, s in combo) >= _PLAUSIBLE
                     prior = _NOMINATIVE_PRIOR if plausible else 0.0
                     score = sum(s for _, s in combo) / max(len(tokens), 1) + prior
-                    out.append(Hypothesis(tuple(f for f, _ in combo), case, gender, score))
+                    support = min(s for _, s in combo)
+                    out.append(
+                        Hypothesis(tuple(f for f, _ in combo), case, gender, score, support)
+                    )
     return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from rightsmonitor.extract.declension import (
     CASES,
+    REAL,
     Hypothesis,
     is_proper_name,
     name_hypotheses,
@@ -44,6 +45,9 @@ _FEMININE_CUES = {
     "ms",
     "mrs",
 }
+# Token score from which a reading's nominative may link a one-word mention to a full name
+# ('Poczobuta' → Andrzej Poczobut): a dictionary reading, or a learned one with p ≥ 0.1.
+_LINK = 1.1
 _MASCULINE_CUES = {"syn", "ojciec", "brat", "mąż", "mr", "filantrop", "aktywista", "dziennikarz"}
 
 
@@ -133,6 +137,37 @@ def _split_run(run: Run, names: NameData, code: str) -> Run:
     return run
 
 
+def _break_word(word: str, code: str) -> bool:
+    """A common noun that is no name ('Nagrodę', 'Kongresu'): a person's name does not run
+    through it (Polish; other languages have no such lexicon here)."""
+    if code != "pl" or name_classes(word) & {"imię", "nazwisko"}:
+        return False
+    readings = analyse(word) or analyse(word.lower())
+    return bool(readings) and all(tag.startswith("subst") for _l, tag in readings)
+
+
+def _split_at_nouns(run: Run, code: str) -> list[Run]:
+    """'Andrzejowi Poczobutowi Nagrodę Sacharowa' → the person, then what the noun opens
+    (marked ``quoted`` to send it to the organisations); 'Kongresu Ujgurów Dolkun Isa' →
+    the organisation part, then the person."""
+    tokens = run.tokens
+    breaks = [i for i, t in enumerate(tokens) if _break_word(t, code)]
+    if len(tokens) < 3 or not breaks:
+        return [run]
+    last = breaks[-1]
+    if len(tokens) - last - 1 >= 2:  # a noun phrase, then a name
+        return [_sub(run, 0, last + 1, True), _sub(run, last + 1, len(tokens), False)]
+    first = breaks[0]
+    if first >= 2:  # a name, then a noun phrase
+        return [_sub(run, 0, first, False), _sub(run, first, len(tokens), True)]
+    return [run]
+
+
+def _sub(run: Run, a: int, b: int, org: bool) -> Run:
+    start = run.start + len(" ".join(run.tokens[:a])) + (1 if a else 0)
+    return Run(run.tokens[a:b], start, start + len(" ".join(run.tokens[a:b])), org)
+
+
 def _strip_title(run: Run, names: NameData) -> tuple[Run, str | None]:
     """'President Win Myint' → 'Win Myint' with the role; 'President Zelenskyy' → 'Zelenskyy'."""
     for n in (2, 1):
@@ -173,8 +208,8 @@ def _blocked(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
         return True
     if code != "en" and _english_phrase(tokens):
         return True
-    if code == "pl" and _adjective_last(tokens[-1]):
-        return True  # 'Karolina Północna', 'Matki Polki'?
+    if code == "pl" and _adjective_last(tokens[-1]) and "imię" not in name_classes(tokens[0]):
+        return True  # 'Matki Polki'; after a given name an adjective is a surname: 'Nawalny'
     return all(_proper_or_unknown(t, code)[1] for t in tokens)
 
 
@@ -241,7 +276,12 @@ def _collect(
             cue = name_list.cue
             org_typed = cue is not None and cue.kind == "org"
             kept: list[tuple[Run, str | None, bool]] = []
-            for raw in name_list.runs:
+            pieces: list[Run] = []
+            for whole in name_list.runs:
+                inner = _split_at_nouns(whole, code)
+                pieces += [r for r in inner if not r.quoted]
+                orgs += [(unit.id, r, "other") for r in inner if r.quoted and r is not whole]
+            for raw in pieces:
                 run = _split_run(raw, names, code)
                 if run is not raw:
                     head = Run(
@@ -354,7 +394,14 @@ def _resolve_lists(
             case: str, hyps: list[list[Hypothesis]] = hyps, owns: list[frozenset[str]] = owns
         ) -> tuple[int, float, int]:
             fits = [
-                max((h.score + _bonus(h, own, seen) for h in hs if h.case == case), default=-1.0)
+                max(
+                    (
+                        h.score + _bonus(h, own, seen)
+                        for h in hs
+                        if h.case == case and h.support >= REAL
+                    ),
+                    default=-1.0,
+                )
                 for hs, own in zip(hyps, owns, strict=True)
             ]
             return (
@@ -366,12 +413,28 @@ def _resolve_lists(
         cases = [c for c in CASES if not allowed or c in allowed] or list(CASES)
         best_case = max(cases, key=case_score)
         for cand, hs, own in zip(members, hyps, owns, strict=True):
-            chosen = _choose(hs, best_case, own, seen, hint) or (
-                max(hs, key=lambda h: h.score) if hs else None
-            )
+            fits = [h for h in hs if not allowed or h.case in allowed] or hs
+            # the list's case, where this name has a reading of its own in it; else its own best
+            covered = [h for h in fits if h.support >= REAL or _bonus(h, own, seen)]
+            chosen = _choose(covered, best_case, own, seen, hint)
+            if chosen is None and fits:
+                chosen = max(fits, key=lambda h: _soft(h, best_case, own, seen, hint))
             if chosen is not None:
                 out.append((cand, chosen))
     return out
+
+
+# How much the case the rest of a list shares counts for one of its names: a soft signal,
+# so that a name the others do not fit ('Maria Corina Machado' in a genitive list) is not
+# dragged into their case.
+_LIST_CASE = 0.3
+
+
+def _soft(
+    h: Hypothesis, list_case: str, own: frozenset[str], seen: Counter[str], hint: str | None
+) -> tuple[float, int]:
+    score = h.score + _bonus(h, own, seen) + (0.3 if hint == h.gender else 0.0)
+    return score + (_LIST_CASE if h.case == list_case else 0.0), int(h.gender == "m")
 
 
 def _gender(hyp: Hypothesis, name_list: NameList, names: NameData) -> str | None:
@@ -453,9 +516,14 @@ def _keys(cand: _Candidate, code: str) -> frozenset[str]:
 
 
 def _evidence_counts(cands: list[_Candidate], code: str) -> Counter[str]:
+    """How many different surfaces (a form repeated counts once) attest each key."""
     seen: Counter[str] = Counter()
+    surfaces: set[str] = set()
     for cand in cands:
-        seen.update(_keys(cand, code))
+        surface = name_key(" ".join(cand.tokens))
+        if surface not in surfaces:
+            surfaces.add(surface)
+            seen.update(_keys(cand, code))
     return seen
 
 
@@ -492,7 +560,7 @@ def _surname_mentions(
                 if len(run.tokens) != 1 or (unit.id, run.start) in taken:
                     continue
                 word = run.tokens[0]
-                forms = [word] + [h[0] for h in token_hypotheses(word, code) if h[3] >= 2.0]
+                forms = [word] + [h[0] for h in token_hypotheses(word, code) if h[3] >= _LINK]
                 owners = next(
                     (by_surname[name_key(f)] for f in forms if by_surname.get(name_key(f))), []
                 )

@@ -16,11 +16,14 @@ from typing import Any
 __all__ = [
     "DEFAULT_DATE_FORMAT",
     "Ending",
+    "InflectionRule",
+    "InflectionTable",
     "LanguageData",
     "NameData",
     "Verb",
     "available_languages",
     "load_data",
+    "load_inflection",
     "load_language",
     "load_names",
 ]
@@ -150,9 +153,9 @@ class Ending:
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one instance per language
 class NameData:
     endings: tuple[Ending, ...]
-    feminine_nominative: tuple[str, ...]
-    indeclinable_feminine: tuple[str, ...]
     indeclinable_endings: tuple[str, ...]
+    oblique_endings: tuple[str, ...]
+    foreign_nominative_endings: tuple[str, ...]
     surname_shapes: tuple[re.Pattern[str], ...]
     person_cues: dict[str, str]
     org_cues: dict[str, str]
@@ -201,9 +204,9 @@ def load_names(code: str) -> NameData:
     )
     return NameData(
         endings=tuple(endings),
-        feminine_nominative=_strings(data, "feminine_nominative"),
-        indeclinable_feminine=_strings(data, "indeclinable_feminine"),
         indeclinable_endings=_strings(data, "indeclinable_endings"),
+        oblique_endings=_strings(data, "oblique_endings"),
+        foreign_nominative_endings=_strings(data, "foreign_nominative_endings"),
         surname_shapes=tuple(
             re.compile(p, re.IGNORECASE) for p in _strings(data, "surname_shapes")
         ),
@@ -216,3 +219,36 @@ def load_names(code: str) -> NameData:
         place_cues=frozenset(_strings(data, "place_cues")),
         org_head_types=tuple(dict(data.get("org_head_types", {})).items()),
     )
+
+
+InflectionRule = tuple[str, str, str, str, int]  # strip, add, case, gender, count
+
+
+@dataclass(frozen=True, eq=False)  # one instance per language: hashed by identity
+class InflectionTable:
+    """How the language declines names, learned from a dictionary's paradigms
+    (``scripts/train_pl_inflection.py``): for a word ending, the rules 'strip, add, case,
+    gender' seen on the names that end so, with their counts."""
+
+    endings: dict[str, tuple[int, tuple[InflectionRule, ...]]]
+    longest: int
+
+
+@cache
+def load_inflection(code: str) -> InflectionTable | None:
+    """``lang/<code>/name_inflection.tsv``, or None for a language without one."""
+    path = _ROOT / code / "name_inflection.tsv"
+    if not path.is_file():
+        return None
+    endings: dict[str, tuple[int, tuple[InflectionRule, ...]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        ending, total, packed = line.split("\t")
+        rules = []
+        for item in packed.split(";"):
+            rule, count = item.rsplit(" ", 1)
+            strip, add, case, gender = rule.split("|")
+            rules.append((strip, add, case, gender, int(count)))
+        endings[ending] = (int(total), tuple(rules))
+    return InflectionTable(endings, max(map(len, endings), default=0))
