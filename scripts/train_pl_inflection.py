@@ -134,7 +134,9 @@ def prune(table: dict[str, Counter[Rule]]) -> dict[str, Counter[Rule]]:
             shift = sum(abs(mine.get(r, 0.0) - theirs.get(r, 0.0)) for r in set(mine) | set(theirs))
             if shift < 0.1:
                 continue
-        kept[ending] = Counter({r: v for r, v in c.items() if v / sum(c.values()) >= 0.01 or v >= 3})
+        kept[ending] = Counter(
+            {r: v for r, v in c.items() if v / sum(c.values()) >= 0.01 or v >= 3}
+        )
     return kept
 
 

@@ -46,8 +46,6 @@ def test_transliterations_share_a_skeleton(a: str, b: str) -> None:
         ("Ałmat Żumagułow", "Almat Zhumagulov"),
         ("Ałmat Żumagułow", "Алмат Жумагулов"),
         ("Maria Kalesnikava", "Мария Колесникова"),  # Belarusian and Russian
-        ("Sviatlana Tsikhanouskaya", "Светлана Тихановская"),
-        ("Ales Bialiatski", "Aleś Białacki"),
         ("Max Bokayev", "Maks Bokajew"),
         ("Vladimir Kara-Murza", "Władimir Kara-Murza"),
     ],
@@ -61,6 +59,29 @@ def test_variants_are_the_same_person(a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        # a vowel that is not a transliteration convention: maybe one person, maybe two
+        ("Sviatlana Tsikhanouskaya", "Светлана Тихановская"),
+        ("Ales Bialiatski", "Aleś Białacki"),
+        ("Nurlan Bekov", "Nurlan Bakiev"),
+        ("Arman Aliev", "Arman Alaev"),
+        ("Serik Orazov", "Serik Urazov"),
+        # different given names by naming convention, whatever the surname
+        ("Ivan Petrov", "Yan Petrov"),
+        ("Max Orlov", "Maxim Orlov"),
+    ],
+)
+def test_near_names_go_to_review_never_merge(a: str, b: str) -> None:
+    """The consonant key proposes; only the same letters (once conventions fold) merge."""
+    verdict = compare(a, b)
+    assert verdict.decision in {"review", "different"}, verdict
+    records = [Record("d1/p1", a), Record("d2/p1", b)]
+    assert cluster(records, [], []).clusters == [["d1/p1"], ["d2/p1"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Georgy Ivanov", "Yuri Ivanov"),
         ("Danijar Chassenow", "Daryn Chassenow"),
         ("Kenżebek Abiszew", "Aset Abiszew"),
         ("Dułat Agadił", "Żanbołat Agadił"),
@@ -102,7 +123,9 @@ def test_name_variant_set_meets_the_targets() -> None:
     result = evaluate_names(VARIANTS)
     assert result.people >= 60 and result.names >= 300
     assert result.precision >= 0.99, result.false_merges[:5]
-    assert result.recall >= 0.97, result.missed[:10]
+    # measured 0.825 (README): pairs that differ in a vowel the conventions do not explain
+    # ('Bialiatski'/'Białacki') go to review since issue #8, so they count as missed here
+    assert result.recall >= 0.8, result.missed[:10]
     assert result.negatives >= 40 and result.negatives_apart == result.negatives
 
 
@@ -233,7 +256,7 @@ def test_uncertain_pairs_go_to_review_with_reasons() -> None:
 
 @pytest.mark.parametrize(
     ("inflected", "nominative_form"),
-    [("Almata Żumagulowa", "Almat Żumagulow"), ("Diany Baimagambetowej", "Diana Baimagambetowa")],
+    [("Arona Atabeka", "Aron Atabek"), ("Diany Baimagambetowej", "Diana Baimagambetowa")],
 )
 def test_inflected_forms_reach_the_nominative(inflected: str, nominative_form: str) -> None:
     from rightsmonitor.service.names_eval import nominative

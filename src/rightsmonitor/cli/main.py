@@ -31,6 +31,7 @@ from rightsmonitor.service import (
     diff_documents,
     evaluate,
     evaluate_names,
+    evaluate_persons,
     evaluate_statuses,
     extract_document_facts,
     extraction_json,
@@ -613,6 +614,43 @@ def eval_names(gold_file: Path, errors: bool) -> None:
             click.echo(f"WRONGLY MERGED  {a}  |  {b}")
         for a, b in result.missed:
             click.echo(f"MISSED          {a}  |  {b}")
+
+
+@cli.command("eval-persons")
+@click.option(
+    "--set",
+    "folder",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("eval/persons/dev"),
+    show_default=True,
+    help="A folder of texts with person gold (eval/persons/dev; eval/persons/setaside is "
+    "for final measurement only).",
+)
+@click.option("--language", default=None, help="Only the gold files of this language.")
+@click.option("--errors", is_flag=True, help="List misses, false persons, merges and splits.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_persons(folder: Path, language: str | None, errors: bool, as_json: bool) -> None:
+    """Persons scored as entities: one-to-one matching, merges and splits, nominatives."""
+    result = evaluate_persons(folder, language)
+    scores = result.as_dict()
+    if as_json:
+        click.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        m, p, b3 = scores["mentions"], scores["persons"], scores["b_cubed"]
+        click.echo(f"{folder} ({scores['documents']} documents)")
+        click.echo(f"{'':18} {'precision':>10} {'recall':>8} {'system':>7} {'gold':>6}")
+        for label, row in (("persons", p), ("mentions", m)):
+            click.echo(
+                f"{label:18} {row['precision']:10.3f} {row['recall']:8.3f} "
+                f"{row['system']:7d} {row['gold']:6d}"
+            )
+        click.echo(f"{'B-cubed':18} {b3['precision']:10.3f} {b3['recall']:8.3f}")
+        click.echo(f"right nominative   {scores['nominative']:.3f} of matched persons")
+        click.echo(f"merges (two people in one record): {scores['merges']}")
+        click.echo(f"splits (one person in two records): {scores['splits']}")
+    if errors:
+        for line in result.errors:
+            click.echo(line)
 
 
 @cli.command("eval-statuses")

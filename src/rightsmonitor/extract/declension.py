@@ -29,7 +29,15 @@ _NOMINATIVE_PRIOR = 0.5
 # A learned reading scores between _LEARNED_BASE and _LEARNED_BASE + 1 (its probability, with
 # the case's share in running text: names are mostly subjects or genitive complements).
 _LEARNED_BASE = 1.0
-_CASE_WEIGHT = {"nom": 1.6, "gen": 1.4, "dat": 1.0, "acc": 1.0, "inst": 1.0, "loc": 1.0, "voc": 0.05}
+_CASE_WEIGHT = {
+    "nom": 1.6,
+    "gen": 1.4,
+    "dat": 1.0,
+    "acc": 1.0,
+    "inst": 1.0,
+    "loc": 1.0,
+    "voc": 0.05,
+}
 _MIN_PROBABILITY = 0.02
 _VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
 _NATIVE_ALTERNATIONS = "óą"  # vowels Polish writes only in its own stems' nominatives
@@ -214,7 +222,5 @@ def name_hypotheses(tokens: tuple[str, ...], code: str) -> list[Hypothesis]:
                     prior = _NOMINATIVE_PRIOR if plausible else 0.0
                     score = sum(s for _, s in combo) / max(len(tokens), 1) + prior
                     support = min(s for _, s in combo)
-                    out.append(
-                        Hypothesis(tuple(f for f, _ in combo), case, gender, score, support)
-                    )
+                    out.append(Hypothesis(tuple(f for f, _ in combo), case, gender, score, support))
     return out

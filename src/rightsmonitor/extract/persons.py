@@ -279,8 +279,11 @@ def _collect(
             pieces: list[Run] = []
             for whole in name_list.runs:
                 inner = _split_at_nouns(whole, code)
+                if inner == [whole]:
+                    pieces.append(whole)
+                    continue
                 pieces += [r for r in inner if not r.quoted]
-                orgs += [(unit.id, r, "other") for r in inner if r.quoted and r is not whole]
+                orgs += [(unit.id, r, "other") for r in inner if r.quoted]
             for raw in pieces:
                 run = _split_run(raw, names, code)
                 if run is not raw:
@@ -296,7 +299,9 @@ def _collect(
                     continue
                 if _after_place_cue(unit.text, run.start, names):
                     continue
-                run, title_role = _strip_title(_drop_sentence_start(run, unit.text, code), names)
+                run, title_role = _strip_title(run, names)  # 'Premier Tusk' opens sentences too
+                if not title_role:
+                    run = _drop_sentence_start(run, unit.text, code)
                 if not run.tokens or _blocked(run.tokens, names, code):
                     continue
                 if len(run.tokens) < 2 and not title_role:
@@ -474,8 +479,18 @@ def extract_persons(units: list[Unit], code: str) -> PersonFinding:
     seen = _evidence_counts(cands, code)
     people: dict[str, Person] = {}
     nominative_seen: dict[str, bool] = {}
-    for cand, hyp in _resolve_lists(cands, code, seen):
+    resolved = _resolve_lists(cands, code, seen)
+    # full names first, so that 'pan Poczobut' and 'Mr Bekov' join the person named in full
+    resolved.sort(key=lambda ch: len(ch[0].tokens) == 1)
+    for cand, hyp in resolved:
         nominative = " ".join(hyp.nominative)
+        if len(cand.tokens) == 1:
+            owner = _surname_owner(people, cand.tokens[0], hyp, code)
+            if owner is not None:
+                owner.mentions.append(
+                    Mention(cand.run.text, cand.unit, cand.run.start, cand.run.end, nominative)
+                )
+                continue
         key = name_key(nominative)
         person = people.get(key)
         if person is None:
@@ -502,6 +517,21 @@ def extract_persons(units: list[Unit], code: str) -> PersonFinding:
         people.values(), key=lambda p: (_unit_order(units, p.mentions[0].unit), p.mentions[0].start)
     )
     return PersonFinding(ordered, orgs)
+
+
+def _surname_owner(
+    people: dict[str, Person], word: str, hyp: Hypothesis, code: str
+) -> Person | None:
+    """The one person of the document named in full whose surname this word is (in any case
+    it may be in), or None when there is no such person or more than one (relatives)."""
+    forms = {name_key(word), name_key(" ".join(hyp.nominative))}
+    forms |= {name_key(h[0]) for h in token_hypotheses(word, code) if h[3] >= _LINK}
+    owners = [
+        p
+        for p in people.values()
+        if len(p.name.split()) > 1 and name_key(p.name.split()[-1]) in forms
+    ]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _keys(cand: _Candidate, code: str) -> frozenset[str]:

@@ -118,7 +118,10 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
             raise NotADocumentError("binary data, not text (control characters)")
         if not _suspicious_utf8(text):
             return text, "utf-8", ()
-        legacy, encoding, _ = _decode_legacy(data)
+        try:
+            legacy, encoding, _ = _decode_legacy(data)
+        except NotADocumentError:  # valid UTF-8 in a script of its own ('Rüfət Səfərov')
+            return text, "utf-8", ()
         if _badness(legacy) == 0 and _known_words(legacy, encoding) > _known_words(text, "utf-8"):
             return legacy, encoding, (f"bytes are valid UTF-8 but read as {encoding}",)
         return text, "utf-8", ("read as UTF-8, but some characters look like a mis-decoding",)

@@ -41,6 +41,7 @@ class ReadText:
     media_type: str  # "text/plain" | "text/html" | "application/pdf"
     encoding: str | None = None
     title_hint: str | None = None  # e.g. an HTML <title> or PDF metadata title
+    date_hint: str | None = None  # ISO 8601, e.g. from a Markdown file's front matter
     page_breaks: tuple[int, ...] = ()  # offsets in ``text`` where a new page starts
     warnings: tuple[str, ...] = ()
 

@@ -57,11 +57,17 @@ def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocume
         known = ", ".join(available_languages())
         raise ConfigError(f"unknown language {language!r} (known: {known})", source="--language")
     code = language or detect_language(read.text)
+    warnings = list(read.warnings)
     if code not in available_languages():
-        code = "en"  # no known words at all: English markers are the EP's lingua franca
+        # no known words at all: said, not silent. English markers are the EP's lingua franca;
+        # the person extractor reads such a text without any language's inflection rules.
+        warnings.append(
+            "language not recognised: structure read with English markers, names as written"
+            " (pass --language to choose)"
+        )
+        code = "en"
     lang = load_language(code)
     repaired = repair(read, lang)
-    warnings = list(read.warnings)
     units = find_units(repaired, lang, warnings)
     structured = any(u.kind in {"citation", "recital", "paragraph"} for u in units)
     if structured:
@@ -83,6 +89,8 @@ def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocume
         front = repaired.text
     notes = "\n".join(n.text for n in repaired.footnotes)
     meta = extract_meta(front, notes, repaired.text, lang, read.title_hint, structured)
+    if read.date_hint:  # the author's own statement of the date
+        meta = replace(meta, date=read.date_hint)
     return ParsedDocument(
         meta,
         tuple(units),

@@ -75,6 +75,25 @@ def _gender_clash(pa: tuple[str, ...], pb: tuple[str, ...]) -> str | None:
 _GENDER_ENDINGS = (("", "a"), ("i", "a"), ("i", "aia"), ("ii", "aia"))
 
 
+# Vowel alternations that are conventions, not different names: Russian ё written е
+# ('Semenova'/'Siemionowa'), -иев written -iev/-yev/-ev ('Zhamaliyev'/'Жамалиев'), Belarusian
+# akanye ('Kolesnikova'/'Kalesnikava'), French final -ie for и ('Jardemalie'). Anything else
+# (Bekov/Bakiev, Orazov/Urazov, Aliev/Alaev) is a different vowel: review at most.
+_VOWEL_FOLDS = (("io", "e"), ("ie", "e"), ("o", "a"))
+
+
+def _vowel_folds(part: str) -> frozenset[str]:
+    out = set()
+    forms = set(coarse_forms(part))
+    if len(part) > 2 and part[0] == "i" and part[1] in "aeou":  # French 'J' for ж: Jardemalie
+        forms |= coarse_forms("S" + part[1:])
+    for form in forms:
+        for old, new in _VOWEL_FOLDS:
+            form = form.replace(old, new)
+        out.add(form[:-1] + "i" if form.endswith("e") else form)  # French final -ie for и
+    return frozenset(out)
+
+
 def _coarse_agree(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict | None:
     """Same consonants in the surname and the same given name (across languages): one person."""
     shared = coarse_keys(pa[-1]) & coarse_keys(pb[-1])
@@ -84,14 +103,15 @@ def _coarse_agree(pa: tuple[str, ...], pb: tuple[str, ...]) -> Verdict | None:
         return None
     if len(pa) == 3 and len(pb) == 3 and consonants(pa[1]) != consonants(pb[1]):
         return None
-    return Verdict(
-        0.95,
-        "same",
-        (
-            f"surname consonants {min(shared)} agree ({pa[-1]}~{pb[-1]})",
-            f"given name {pa[0]}~{pb[0]} agrees (spelling or language variant)",
-        ),
+    reasons = (
+        f"surname consonants {min(shared)} agree ({pa[-1]}~{pb[-1]})",
+        f"given name {pa[0]}~{pb[0]} agrees (spelling or language variant)",
     )
+    if _vowel_folds(pa[-1]) & _vowel_folds(pb[-1]):  # the same letters, once conventions fold
+        return Verdict(0.95, "same", reasons)
+    # the consonants only propose: 'Bekov'/'Bakiev', 'Orazov'/'Urazov', 'Aliev'/'Alaev' differ
+    # in a vowel, and so do 'Pachobut'/'Poczobut' (Belarusian akanye): a curator decides
+    return Verdict(0.9, "review", (*reasons, "surname vowels differ: a curator decides"))
 
 
 def compare(a: str, b: str) -> Verdict:

@@ -88,9 +88,9 @@ def _norm(text: str) -> str:
 def gold_spans(text: str, persons: list[dict[str, Any]]) -> dict[Span, int]:
     """Gold mention span → index of its person, found in ``text`` (longer surfaces first)."""
     wanted: list[tuple[str, int, int]] = []  # surface, person, how many
-    for i, person in enumerate(persons):
-        for surface, n in Counter(person["mentions"]).items():
-            wanted.append((surface, i, n))
+    for index, entry in enumerate(persons):
+        for surface, n in Counter(entry["mentions"]).items():
+            wanted.append((surface, index, n))
     taken: dict[Span, int] = {}
     claimed: list[Span] = []
     for surface, person, n in sorted(wanted, key=lambda w: (-len(w[0]), w[1])):
@@ -136,9 +136,7 @@ def _score_document(path: Path, gold: dict[str, Any], score: PersonScore) -> Non
     for si, (_name, spans) in enumerate(system):
         for mi, (a, b) in enumerate(spans):
             score.system_mentions += 1
-            hit = next(
-                (g for g in sorted(golds) if g not in used and g[0] < b and a < g[1]), None
-            )
+            hit = next((g for g in sorted(golds) if g not in used and g[0] < b and a < g[1]), None)
             if hit is None:
                 score.errors.append(f"FALSE {path.name}: {text[a:b]!r} → {system[si][0]!r}")
                 continue
@@ -147,7 +145,8 @@ def _score_document(path: Path, gold: dict[str, Any], score: PersonScore) -> Non
     score.matched_mentions += len(used)
     for span, gi in golds.items():
         if span not in used:
-            score.errors.append(f"MISS {path.name}: {text[span[0]:span[1]]!r} ({persons[gi]['name']})")
+            missed = text[span[0] : span[1]]
+            score.errors.append(f"MISS {path.name}: {missed!r} ({persons[gi]['name']})")
     _clusters(path.name, system, persons, owner, score)
 
 
