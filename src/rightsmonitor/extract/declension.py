@@ -144,6 +144,17 @@ def learned_readings(word: str, code: str) -> tuple[tuple[str, str, str, float],
     return tuple(sorted(out, key=lambda r: (-r[3], r[0], r[1], r[2])))
 
 
+def _undeclined(
+    found: dict[tuple[str, str, str], float], word: str, genders: tuple[str, ...]
+) -> None:
+    """Raise the reading 'this word, undeclined, in every case' to at least the floor."""
+    for case in CASES:
+        floor = _LEARNED_BASE + _FOREIGN_NOMINATIVE * _CASE_WEIGHT[case]
+        for gender in genders:
+            if found.get((word, case, gender), 0.0) < floor:
+                found[(word, case, gender)] = floor
+
+
 @lru_cache(maxsize=65536)
 def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float], ...]:
     """(nominative, case, gender, score) for one capitalised word in language ``code``."""
@@ -175,18 +186,11 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
         # a foreign name in the nominative, as written ('Dżalali', 'Kobachidze', 'Ibadoglu'):
         # SGJP's paradigms make these endings look oblique, running text often does not
         # — and, undeclined, in the other cases too ('obrończyni Boty Jardemalie')
-        for case in CASES:
-            for gender in ("m", "f"):
-                floor = _LEARNED_BASE + _FOREIGN_NOMINATIVE * _CASE_WEIGHT[case]
-                if found.get((word, case, gender), 0.0) < floor:
-                    found[(word, case, gender)] = floor
+        _undeclined(found, word, ("m", "f"))
     if learned and word[-1:].isalpha() and word[-1:].lower() not in _VOWELS:
         # a woman's name ending in a consonant does not decline (Polish grammar): Nurgul,
         # Ajgerim, Kowalczuk are the same in every case
-        for case in CASES:
-            floor = _LEARNED_BASE + _FOREIGN_NOMINATIVE * _CASE_WEIGHT[case]
-            if found.get((word, case, "f"), 0.0) < floor:
-                found[(word, case, "f")] = floor
+        _undeclined(found, word, ("f",))
     if learned and not oblique:
         # any foreign name may stay undeclined ('Xi Jinpinga', 'Mzii Amaglobeli'): a weak
         # reading in every case, so that the other words of the name decide

@@ -45,9 +45,6 @@ _FEMININE_CUES = {
     "ms",
     "mrs",
 }
-# Token score from which a reading's nominative may link a one-word mention to a full name
-# ('Poczobuta' → Andrzej Poczobut): a dictionary reading, or a learned one with p ≥ 0.1.
-_LINK = 1.1
 _MASCULINE_CUES = {"syn", "ojciec", "brat", "mąż", "mr", "filantrop", "aktywista", "dziennikarz"}
 
 
@@ -361,12 +358,16 @@ def _choose(
     fits = [h for h in hyps if h.case == case]
     if not fits:
         return None
+    return max(fits, key=lambda h: _fit(h, own, seen, gender_hint))
 
-    def score(h: Hypothesis) -> tuple[float, int]:
-        bonus = _bonus(h, own, seen)
-        return h.score + bonus + (0.3 if gender_hint == h.gender else 0.0), int(h.gender == "m")
 
-    return max(fits, key=score)
+def _fit(
+    h: Hypothesis, own: frozenset[str], seen: Counter[str], hint: str | None, extra: float = 0.0
+) -> tuple[float, int]:
+    """How well a reading fits: its score, a nominative seen elsewhere, the cue's gender (and
+    ``extra``); men first on a tie."""
+    score = h.score + _bonus(h, own, seen) + (0.3 if hint == h.gender else 0.0) + extra
+    return score, int(h.gender == "m")
 
 
 def _gender_hint(name_list: NameList) -> str | None:
@@ -423,7 +424,12 @@ def _resolve_lists(
             covered = [h for h in fits if h.support >= REAL or _bonus(h, own, seen)]
             chosen = _choose(covered, best_case, own, seen, hint)
             if chosen is None and fits:
-                chosen = max(fits, key=lambda h: _soft(h, best_case, own, seen, hint))
+                chosen = max(
+                    fits,
+                    key=lambda h: _fit(
+                        h, own, seen, hint, _LIST_CASE if h.case == best_case else 0.0
+                    ),
+                )
             if chosen is not None:
                 out.append((cand, chosen))
     return out
@@ -433,13 +439,6 @@ def _resolve_lists(
 # so that a name the others do not fit ('Maria Corina Machado' in a genitive list) is not
 # dragged into their case.
 _LIST_CASE = 0.3
-
-
-def _soft(
-    h: Hypothesis, list_case: str, own: frozenset[str], seen: Counter[str], hint: str | None
-) -> tuple[float, int]:
-    score = h.score + _bonus(h, own, seen) + (0.3 if hint == h.gender else 0.0)
-    return score + (_LIST_CASE if h.case == list_case else 0.0), int(h.gender == "m")
 
 
 def _gender(hyp: Hypothesis, name_list: NameList, names: NameData) -> str | None:
@@ -525,7 +524,7 @@ def _surname_owner(
     """The one person of the document named in full whose surname this word is (in any case
     it may be in), or None when there is no such person or more than one (relatives)."""
     forms = {name_key(word), name_key(" ".join(hyp.nominative))}
-    forms |= {name_key(h[0]) for h in token_hypotheses(word, code) if h[3] >= _LINK}
+    forms |= {name_key(h[0]) for h in token_hypotheses(word, code) if h[3] >= REAL}
     owners = [
         p
         for p in people.values()
@@ -590,7 +589,7 @@ def _surname_mentions(
                 if len(run.tokens) != 1 or (unit.id, run.start) in taken:
                     continue
                 word = run.tokens[0]
-                forms = [word] + [h[0] for h in token_hypotheses(word, code) if h[3] >= _LINK]
+                forms = [word] + [h[0] for h in token_hypotheses(word, code) if h[3] >= REAL]
                 owners = next(
                     (by_surname[name_key(f)] for f in forms if by_surname.get(name_key(f))), []
                 )
