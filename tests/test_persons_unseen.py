@@ -51,6 +51,40 @@ def test_polish_names_the_code_has_never_met(text: str, expected: set[str]) -> N
     assert set(persons(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the word before the name governs its case: a preposition, or a noun's genitive
+        ("Przemawiał w obronie Mansura Mingełowa.", {"Mansur Mingełow"}),
+        ("Rozmawiano z Mansurem Mingełowem.", {"Mansur Mingełow"}),
+        ("Apelował o uwolnienie Rozybaja Jagmyrowa.", {"Rozybaj Jagmyrow"}),
+        (
+            "Mówił o Ogulsapar Muradowej i Kanyszaj Mamyrkułowej.",
+            {"Ogulsapar Muradowa", "Kanyszaj Mamyrkułowa"},
+        ),
+        # ... but a noun of time does not ('w 2022 roku' is no genitive complement)
+        (
+            "W 2022 roku Gurbanguły Berdimuhamedow przekazał urząd synowi.",
+            {"Gurbanguły Berdimuhamedow"},
+        ),
+        # with no word before it, a name is most often the subject
+        ("Mansura Mingełowa została skazana.", {"Mansura Mingełowa"}),
+        # particles of the name's own language
+        ("Rozmawiali z Ursulą von der Leyen o sytuacji.", {"Ursula von der Leyen"}),
+        ("Wczoraj przyjechał Pieter van der Meulen.", {"Pieter van der Meulen"}),
+        # a country before a name is not part of it
+        ("Więzień z Kuby José Daniel Ferrer został zwolniony.", {"José Daniel Ferrer"}),
+    ],
+)
+def test_context_and_particles(text: str, expected: set[str]) -> None:
+    assert set(persons(text)) == expected
+
+
+def test_particles_in_english() -> None:
+    found = persons("Ursula von der Leyen met Charles de Gaulle and Bashar al-Assad.", "en")
+    assert set(found) == {"Ursula von der Leyen", "Charles de Gaulle", "Bashar al-Assad"}
+
+
 def test_title_and_surname_mentions_join_the_full_name() -> None:
     found = persons(
         "Premier Donald Tusk spotkał się z Andrzejem Poczobutem. Pan Poczobut podziękował. "

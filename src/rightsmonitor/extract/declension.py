@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
-from rightsmonitor.lang import load_inflection, load_names
+from rightsmonitor.lang import given_names, load_inflection, load_names, name_particles
 from rightsmonitor.nlp.morph import analyse, name_classes
 
 __all__ = [
     "CASES",
+    "NOMINATIVE_PRIOR",
     "REAL",
     "Hypothesis",
+    "is_given_name",
     "is_proper_name",
     "learned_readings",
     "name_hypotheses",
@@ -25,7 +27,7 @@ __all__ = [
 ]
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
-_NOMINATIVE_PRIOR = 0.5
+NOMINATIVE_PRIOR = 0.5
 # A learned reading scores between _LEARNED_BASE and _LEARNED_BASE + 1 (its probability, with
 # the case's share in running text: names are mostly subjects or genitive complements).
 _LEARNED_BASE = 1.0
@@ -39,6 +41,7 @@ _CASE_WEIGHT = {
     "voc": 0.05,
 }
 _MIN_PROBABILITY = 0.02
+_GIVEN_NAME = 0.4  # a reading whose nominative is a given name of its gender
 _VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
 _NATIVE_ALTERNATIONS = "óą"  # vowels Polish writes only in its own stems' nominatives
 _INDECLINABLE = 0.02  # the probability given to 'this name is not declined'
@@ -160,6 +163,11 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     """(nominative, case, gender, score) for one capitalised word in language ``code``."""
     names = load_names(code)
     found: dict[tuple[str, str, str], float] = {}
+    if word in name_particles():  # 'von', 'de': the same in every case
+        return tuple((word, c, g, REAL) for c in CASES for g in ("m", "f"))
+    article, _, rest = word.partition("-")
+    if rest and article in name_particles():  # 'al-Asada' declines as 'Asada'
+        return tuple((f"{article}-{n}", c, g, s) for n, c, g, s in token_hypotheses(rest, code))
     if name_classes(word) & {"imię", "nazwisko"}:
         readings = _proper_readings(word)
         masculine = {lemma for lemma, _c, g in readings if g == "m"}
@@ -187,7 +195,7 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
         # SGJP's paradigms make these endings look oblique, running text often does not
         # — and, undeclined, in the other cases too ('obrończyni Boty Jardemalie')
         _undeclined(found, word, ("m", "f"))
-    if learned and word[-1:].isalpha() and word[-1:].lower() not in _VOWELS:
+    if learned and not oblique and word[-1:].isalpha() and word[-1:].lower() not in _VOWELS:
         # a woman's name ending in a consonant does not decline (Polish grammar): Nurgul,
         # Ajgerim, Kowalczuk are the same in every case
         _undeclined(found, word, ("f",))
@@ -200,7 +208,26 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     else:  # a language whose name inflection is not modelled: the word as written
         for gender in ("m", "f"):
             found.setdefault((word, "nom", gender), 1.0)
+    known = given_names()
+    for (nominative, case, gender), score in found.items():
+        # a given name of that gender: 'Mansura' is Mansur's genitive; a word that is itself
+        # a given name ('Dana', 'Roza') is not read as another one's oblique form ('Dan')
+        if word in known and nominative != word:
+            continue
+        if nominative == word and case != "nom":
+            continue  # whether a name stays undeclined is not the gazetteer's to say
+        if gender in known.get(nominative, "") and REAL <= score < 3.0:
+            found[(nominative, case, gender)] = score + _GIVEN_NAME
     return tuple((n, c, g, s) for (n, c, g), s in found.items())
+
+
+@lru_cache(maxsize=65536)
+def is_given_name(word: str, code: str) -> bool:
+    """``word`` is, or declines from, a given name of the gazetteer ('Ursulą' → Ursula)."""
+    known = given_names()
+    if word in known:
+        return True
+    return any(n in known and p >= 0.1 for n, _c, _g, p in learned_readings(word, code))
 
 
 def name_hypotheses(tokens: tuple[str, ...], code: str) -> list[Hypothesis]:
@@ -223,7 +250,7 @@ def name_hypotheses(tokens: tuple[str, ...], code: str) -> list[Hypothesis]:
                 for combo in product(*options):
                     # names are most often subjects, unless a word ends like an inflected form
                     plausible = case == "nom" and min(s for _, s in combo) >= _PLAUSIBLE
-                    prior = _NOMINATIVE_PRIOR if plausible else 0.0
+                    prior = NOMINATIVE_PRIOR if plausible else 0.0
                     score = sum(s for _, s in combo) / max(len(tokens), 1) + prior
                     support = min(s for _, s in combo)
                     out.append(Hypothesis(tuple(f for f, _ in combo), case, gender, score, support))

@@ -15,14 +15,17 @@ from dataclasses import dataclass, field
 
 from rightsmonitor.extract.declension import (
     CASES,
+    NOMINATIVE_PRIOR,
     REAL,
     Hypothesis,
+    is_given_name,
     is_proper_name,
     name_hypotheses,
     token_hypotheses,
 )
+from rightsmonitor.extract.places import is_place_word
 from rightsmonitor.extract.runs import NameList, Run, find_lists
-from rightsmonitor.lang import NameData, load_names
+from rightsmonitor.lang import NameData, family_names, load_names, name_particles
 from rightsmonitor.model import Mention, Person, Unit, fact_id
 from rightsmonitor.nlp import lexicon_for, name_key
 from rightsmonitor.nlp.morph import analyse, name_classes
@@ -32,6 +35,13 @@ __all__ = ["NAME", "PersonFinding", "extract_persons"]
 NAME = "persons.v1"
 # Zipf frequency from which a capitalised first word of a sentence is read as a common word
 _COMMON_AT_SENTENCE_START = 3.0
+# Zipf frequency below which a word the dictionary knows is rare enough to be a foreign name
+# ('Pieter' is also a Polish noun, used about once in a billion words)
+_RARE = 1.5
+# ... and below which a word the dictionary also lists as a name is read as that name ('Pieter')
+_UNCOMMON = 3.5
+# ... and from which a word after a given name is a common word rather than a surname
+_COMMON_WORD = 3.5
 _FEMININE_CUES = {
     "obrończyni",
     "aktywistka",
@@ -75,11 +85,17 @@ def _proper_or_unknown(word: str, code: str) -> tuple[bool, bool]:
     return proper, common
 
 
+def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The name without its particles ('Ursula Leyen' for 'Ursula von der Leyen')."""
+    return tuple(t for t in tokens if t not in name_particles())
+
+
 def _shape(word: str, names: NameData) -> bool:
     return any(p.search(word) for p in names.surname_shapes)
 
 
 def _looks_like_person(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
+    tokens = _core(tokens)
     if len(tokens) < 2:
         return False
     info = [_proper_or_unknown(t, code) for t in tokens]
@@ -108,6 +124,8 @@ def _is_org_head(word: str, names: NameData) -> bool:
 def _split_run(run: Run, names: NameData, code: str) -> Run:
     """'Demokratyczny Wybór Kazachstanu Muchtarowi Abliazowowi' → the trailing person."""
     tokens = run.tokens
+    if len(tokens) >= 3 and is_place_word(tokens[0], code):  # 'z Kuby José Daniel Ferrer'
+        return Run(tokens[1:], run.start + len(tokens[0]) + 1, run.end, run.quoted)
     # 'Rady Ministrów Michał Dworczyk': the name starts at a given name after common words
     for cut in range(1, len(tokens) - 1):
         if "imię" in name_classes(tokens[cut]) and all(
@@ -137,7 +155,7 @@ def _split_run(run: Run, names: NameData, code: str) -> Run:
 def _break_word(word: str, code: str) -> bool:
     """A common noun that is no name ('Nagrodę', 'Kongresu'): a person's name does not run
     through it (Polish; other languages have no such lexicon here)."""
-    if code != "pl" or name_classes(word) & {"imię", "nazwisko"}:
+    if code != "pl" or word in name_particles() or name_classes(word) & {"imię", "nazwisko"}:
         return False
     readings = analyse(word) or analyse(word.lower())
     return bool(readings) and all(tag.startswith("subst") for _l, tag in readings)
@@ -185,6 +203,11 @@ def _drop_sentence_start(run: Run, text: str, code: str) -> Run:
     if not starts_sentence or len(run.tokens) < 1:
         return run
     first = run.tokens[0]
+    if first.lower() in name_particles():  # 'Von der Leyen powiedziała'
+        return run
+    if len(run.tokens) > 1 and is_given_name(first, code) and _surname_like(run.tokens[-1], code):
+        return run  # 'Ursula von der Leyen met …'
+
     proper, _common = _proper_or_unknown(first, code)
     if not proper and lexicon_for(code).frequency(first.lower()) >= _COMMON_AT_SENTENCE_START:
         offset = len(first) + 1
@@ -201,8 +224,13 @@ def _after_place_cue(text: str, start: int, names: NameData) -> bool:
 def _blocked(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
     """Not a person: an organisation head word or a place inside, only common words, or (in a
     language other than English) only common English words without a given name ('Fox News')."""
+    tokens = _core(tokens)
     if any(_is_geo(t, code) or _is_org_head(t, names) for t in tokens):
         return True
+    if len(tokens) > 1 and is_place_word(tokens[-1], code):
+        return True  # 'European Belarus': a surname is not a country
+    if any(t.lower() in names.not_person_words for t in tokens):
+        return True  # 'Vaclav Havel Prize', 'Central Asia'
     if code != "en" and _english_phrase(tokens):
         return True
     if code == "pl" and _adjective_last(tokens[-1]) and "imię" not in name_classes(tokens[0]):
@@ -211,11 +239,21 @@ def _blocked(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
 
 
 def _evidence(tokens: tuple[str, ...], names: NameData, code: str, after_of: bool = False) -> bool:
+    tokens = _core(tokens)
     if any(_proper_or_unknown(t, code)[0] for t in tokens) or _shape(tokens[-1], names):
         return True
+    if 2 <= len(tokens) <= 4 and is_given_name(tokens[0], code) and _surname_like(tokens[-1], code):
+        return True  # 'Ursula von der Leyen', 'Pieter Meulen': a given name of some country
     if code != "en":
-        return _foreign_name(tokens)
+        return _foreign_name(tokens, code)
     return not after_of and _rare_in_english(tokens)  # 'editor of Uralskaya Nedelya'
+
+
+def _surname_like(word: str, code: str) -> bool:
+    """A family name somewhere, or a word the language rarely uses ('Conventions' is not)."""
+    if word.isupper():
+        return False
+    return word in family_names() or lexicon_for(code).frequency(word.lower()) < _COMMON_WORD
 
 
 _OF = re.compile(r"\bof\s+$")
@@ -244,12 +282,18 @@ def _english_phrase(tokens: tuple[str, ...]) -> bool:
     )
 
 
-def _foreign_name(tokens: tuple[str, ...]) -> bool:
+def _foreign_name(tokens: tuple[str, ...], code: str) -> bool:
     """'Anthony Fauci', 'Marius Stonkus': words the language does not know, that are not a
     phrase of common English words either ('Human Rights Watch', 'Wall Street Journal')."""
     if len(tokens) > 3 or any(len(t) < 3 or t.isupper() for t in tokens):
         return False
-    unknown = all(not analyse(t) and not analyse(t.lower()) for t in tokens)
+    local = lexicon_for(code)
+    unknown = all(
+        (not analyse(t) and not analyse(t.lower()))
+        or local.frequency(t.lower()) < _RARE
+        or (name_classes(t) & {"imię", "nazwisko"} and local.frequency(t.lower()) < _UNCOMMON)
+        for t in tokens
+    )
     english = lexicon_for("en")
     return unknown and not all(english.frequency(t.lower()) >= 3.0 for t in tokens)
 
@@ -316,7 +360,12 @@ def _collect(
                         ),
                     )
                 )
-            list_is_person = _person_typed(name_list) or any(ev for _, _, ev in kept)
+            # 'editor of Uralskaya Nedelya': the cue's 'of' names what the person heads
+            first = name_list.runs[0].start
+            after_of = bool(_OF.search(unit.text[max(0, first - 4) : first]))
+            list_is_person = (_person_typed(name_list) and not after_of) or any(
+                ev for _, _, ev in kept
+            )
             for run, title_role, ev in kept:
                 if ev or list_is_person:
                     candidates.append(
@@ -395,9 +444,13 @@ def _resolve_lists(
         hint = _gender_hint(name_list)
 
         owns = [_keys(c, code) for c in members]
+        governs = _governs(members, name_list)
 
         def case_score(
-            case: str, hyps: list[list[Hypothesis]] = hyps, owns: list[frozenset[str]] = owns
+            case: str,
+            hyps: list[list[Hypothesis]] = hyps,
+            owns: list[frozenset[str]] = owns,
+            governs: list[frozenset[str]] = governs,
         ) -> tuple[int, float, int]:
             fits = [
                 max(
@@ -410,15 +463,17 @@ def _resolve_lists(
                 )
                 for hs, own in zip(hyps, owns, strict=True)
             ]
+            # the word before the list is one signal for the whole list, not one per name
+            governed = _governed(Hypothesis((), case, "m", 0.0), governs[0])
             return (
                 sum(1 for f in fits if f >= 0),
-                sum(f for f in fits if f >= 0),
+                sum(f for f in fits if f >= 0) + governed,
                 -CASES.index(case),
             )
 
         cases = [c for c in CASES if not allowed or c in allowed] or list(CASES)
         best_case = max(cases, key=case_score)
-        for cand, hs, own in zip(members, hyps, owns, strict=True):
+        for cand, hs, own, gov in zip(members, hyps, owns, governs, strict=True):
             fits = [h for h in hs if not allowed or h.case in allowed] or hs
             # the list's case, where this name has a reading of its own in it; else its own best
             covered = [h for h in fits if h.support >= REAL or _bonus(h, own, seen)]
@@ -427,7 +482,11 @@ def _resolve_lists(
                 chosen = max(
                     fits,
                     key=lambda h: _fit(
-                        h, own, seen, hint, _LIST_CASE if h.case == best_case else 0.0
+                        h,
+                        own,
+                        seen,
+                        hint,
+                        (_LIST_CASE if h.case == best_case else 0.0) + _governed(h, gov),
                     ),
                 )
             if chosen is not None:
@@ -435,6 +494,26 @@ def _resolve_lists(
     return out
 
 
+def _governs(members: list[_Candidate], name_list: NameList) -> list[frozenset[str]]:
+    """What the word before the list governs, for each name the list starts with as written
+    (not 'José Daniel Ferrer' cut from 'z Kuby José …'); nothing when a role cue stands in
+    apposition ('obrończyni praw kobiet Dilnoza Rahimowa': the cue decides, not 'kobiet')."""
+    if any(c.kind == "person" and c.apposition for c in name_list.cues):
+        return [frozenset() for _ in members]
+    starts = {r.start for r in name_list.runs}
+    return [name_list.governed if c.run.start in starts else frozenset() for c in members]
+
+
+def _governed(h: Hypothesis, governed: frozenset[str]) -> float:
+    """The word before the name asks for this case ('dla', 'w obronie' → gen); then a
+    nominative loses the prior that names are subjects."""
+    if h.case in governed:
+        return _GOVERNED
+    return -NOMINATIVE_PRIOR if governed and h.case == "nom" else 0.0
+
+
+# A case the word before a name governs outweighs the prior that names are subjects.
+_GOVERNED = 0.6
 # How much the case the rest of a list shares counts for one of its names: a soft signal,
 # so that a name the others do not fit ('Maria Corina Machado' in a genitive list) is not
 # dragged into their case.

@@ -19,7 +19,7 @@ from rightsmonitor.model import Mention, Place, Unit, fact_id
 from rightsmonitor.nlp import tokenize
 from rightsmonitor.nlp.morph import analyse, name_classes
 
-__all__ = ["NAME", "extract_places"]
+__all__ = ["NAME", "extract_places", "is_place_word"]
 
 NAME = "places.v1"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ"}  # CLDR groupings, not places
@@ -59,6 +59,11 @@ def _lookup(words: list[str], code: str) -> tuple[str, str | None, str] | None:
     if code == "pl" and len(words) == 2:  # 'Azji Środkowej', 'Republiką Kazachstanu'
         return None
     return None
+
+
+def is_place_word(word: str, code: str) -> bool:
+    """``word`` alone names a country or a listed place, in any case ('Kuby', 'Kazachstanu')."""
+    return _lookup([word], code) is not None
 
 
 def extract_places(

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rightsmonitor.lang import NameData
+from rightsmonitor.lang import NameData, name_particles
 from rightsmonitor.nlp import Token, tokenize
 from rightsmonitor.nlp.morph import analyse
 
-__all__ = ["Cue", "NameList", "Run", "clear_cache", "find_lists"]
+__all__ = ["Cue", "NameList", "Run", "clear_cache", "find_lists", "governed_cases"]
 
 _JOINERS = {",", "i", "oraz", "and", "or", "lub", "a"}
 _CLAUSE_END = {";", ".", "?", "!"}
@@ -49,6 +49,7 @@ class Cue:
     after: bool = False  # an apposition after the name (', dziennikarki …')
     apposition: bool = False  # within three words before the names, no punctuation between
     singular_case: frozenset[str] = frozenset()  # the cue's cases in the singular
+    position: int = -1  # where the cue word starts in the text
 
 
 @dataclass
@@ -56,6 +57,9 @@ class NameList:
     runs: list[Run]
     cues: list[Cue] = field(default_factory=list)
     after_cue: Cue | None = None
+    # cases the word right before the list governs ('dla' → gen, 'z' → gen/inst, 'w obronie'
+    # → gen): a soft signal for the names' case; empty when that word says nothing
+    governed: frozenset[str] = frozenset()
 
     @property
     def cue(self) -> Cue | None:
@@ -73,7 +77,30 @@ class NameList:
 
 
 def _is_name_word(tok: Token) -> bool:
-    return tok.is_capitalised and tok.text[:1].isalpha()
+    if tok.is_capitalised and tok.text[:1].isalpha():
+        return True
+    article, _, rest = tok.text.partition("-")  # 'al-Assad', 'el-Sisi'
+    return bool(rest[:1].isupper()) and article in name_particles()
+
+
+def _particles_then_name(text: str, tokens: list[Token], j: int) -> int:
+    """After word ``j`` of a name: the index of the last particle before the name goes on
+    ('von der' in 'Ursula von der Leyen'), or ``j`` when it does not."""
+    k = j
+    while (
+        k + 1 < len(tokens)
+        and tokens[k + 1].text in name_particles()
+        and text[tokens[k].end : tokens[k + 1].start] == " "
+    ):
+        k += 1
+    if (
+        k > j
+        and k + 1 < len(tokens)
+        and _is_name_word(tokens[k + 1])
+        and text[tokens[k].end : tokens[k + 1].start] == " "
+    ):
+        return k
+    return j
 
 
 def _is_acronym(tok: Token) -> bool:
@@ -104,14 +131,15 @@ def _runs(text: str, tokens: list[Token], max_len: int = 6) -> list[Run]:
             i += 1
             continue
         j = i
-        while (
-            j + 1 < len(tokens)
-            and _is_name_word(tokens[j + 1])
-            and text[tokens[j].end : tokens[j + 1].start] == " "
-            and j + 1 - i < max_len
-            and not _POSSESSIVE.search(tokens[j].text)
-        ):
-            j += 1
+        while j + 1 - i < max_len and not _POSSESSIVE.search(tokens[j].text):
+            k = _particles_then_name(text, tokens, j)
+            if not (
+                k + 1 < len(tokens)
+                and _is_name_word(tokens[k + 1])
+                and text[tokens[k].end : tokens[k + 1].start] == " "
+            ):
+                break
+            j = k + 1
         words = [t.text for t in tokens[i : j + 1]]
         end = tokens[j].end
         if _POSSESSIVE.search(words[-1]):
@@ -127,7 +155,12 @@ def _runs(text: str, tokens: list[Token], max_len: int = 6) -> list[Run]:
 
 @lru_cache(maxsize=65536)
 def _lemmas(word: str) -> tuple[tuple[str, str], ...]:
-    return tuple((lemma.lower(), tag) for lemma, tag in analyse(word)) or ((word.lower(), ""),)
+    found = tuple((lemma.lower(), tag) for lemma, tag in analyse(word))
+    if found:
+        return found
+    low = word.lower()  # a word the Polish dictionary does not know: also its English singular
+    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return ((low, ""), (singular, "")) if singular != low else ((low, ""),)
 
 
 @lru_cache(maxsize=16)
@@ -218,6 +251,7 @@ def _find_cues(text: str, tokens: list[Token], first: int, names: NameData) -> l
                     adjacent=(k == first - 1),
                     apposition=apposition,
                     singular_case=singular,
+                    position=tok.start,
                 )
             )
         if tok.is_word:
@@ -273,13 +307,47 @@ def _find_lists(text: str, names: NameData) -> list[NameList]:
                 lists[-1].runs.append(run)
                 continue
         lists.append(NameList([run]))
+    previous_end = -1
     for name_list in lists:
         first = index[name_list.runs[0].start]
-        name_list.cues = _find_cues(text, tokens, first, names)
+        # a cue before an earlier list belongs to that list ('the outlet Abzas Media, including
+        # its director Ulvi Hasanli': 'outlet' types Abzas Media, not the director)
+        between = re.findall(r"[^\W\d_]+", text[max(previous_end, 0) : name_list.runs[0].start])
+        continued = all(w.lower() in _JOINERS for w in between)  # 'Veritas, 405 i Elimay'
+        name_list.cues = [
+            c
+            for c in _find_cues(text, tokens, first, names)
+            if continued or c.position > previous_end
+        ]
+        previous_end = name_list.runs[-1].end
         last_run = name_list.runs[-1]
         last = max(i for i, t in enumerate(tokens) if t.start < last_run.end)
         name_list.after_cue = _after_cue(text, tokens, last, names)
+        before = text[max(0, name_list.runs[0].start - 30) : name_list.runs[0].start]
+        marked = before.rstrip().lower().endswith(names.list_markers)  # 'na przykład'
+        if first > 0 and tokens[first - 1].is_word and not marked:
+            name_list.governed = governed_cases(tokens[first - 1].text, names.time_nouns)
     return lists
+
+
+@lru_cache(maxsize=65536)
+def governed_cases(word: str, time_nouns: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The cases a word asks of the noun phrase after it: a preposition its own ('dla' → gen,
+    'o' → acc/loc); a common noun a genitive complement ('obronie Jana' → gen), and a personal
+    noun also its apposition ('więźnia Jana' → gen/acc). Other words, and nouns of time
+    (``time_nouns``, lemmas), ask nothing."""
+    readings = analyse(word.lower())
+    if not readings:
+        return frozenset()
+    parts = [tag.split(":") for _lemma, tag in readings]
+    if any(p[0] == "prep" for p in parts):  # 'do' is also a musical note
+        return frozenset(p[1] for p in parts if p[0] == "prep" and len(p) > 1)
+    if any(lemma.lower() in time_nouns for lemma, _tag in readings):
+        return frozenset()  # 'w 2022 roku Gurbanguły Berdimuhamedow przekazał'
+    if all(p[0] in ("subst", "ger") for p in parts):
+        personal = frozenset(p[2] for p in parts if len(p) > 3 and p[3] == "m1")
+        return personal | {"gen"}
+    return frozenset()
 
 
 def clear_cache() -> None:

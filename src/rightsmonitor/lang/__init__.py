@@ -22,10 +22,13 @@ __all__ = [
     "NameData",
     "Verb",
     "available_languages",
+    "family_names",
+    "given_names",
     "load_data",
     "load_inflection",
     "load_language",
     "load_names",
+    "name_particles",
 ]
 
 _ROOT = Path(__file__).parent
@@ -165,6 +168,41 @@ class NameData:
     org_heads: frozenset[str] = frozenset()
     org_head_types: tuple[tuple[str, str], ...] = ()
     place_cues: frozenset[str] = frozenset()
+    time_nouns: frozenset[str] = frozenset()
+    not_person_words: frozenset[str] = frozenset()
+
+
+@cache
+def _personal_names() -> dict[str, str]:
+    """Names of many countries → kinds: 'm'/'f' a man's/woman's given name, 's' a family
+    name; built from Faker's locale data by ``scripts/build_given_names.py``."""
+    out: dict[str, str] = {}
+    with (_ROOT / "given_name_list.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            name, kinds = line.rstrip("\n").split("\t")
+            out[name] = kinds
+    return out
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Given names of many countries → their genders ('m', 'f' or 'fm')."""
+    return {n: k.replace("s", "") for n, k in _personal_names().items() if k.replace("s", "")}
+
+
+@cache
+def family_names() -> frozenset[str]:
+    """Family names of many countries ('Nowak', 'Smith', 'Yılmaz')."""
+    return frozenset(n for n, k in _personal_names().items() if "s" in k)
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside personal names ('von der', 'de', 'bin'), ``lang/particles.toml``."""
+    with (_ROOT / "particles.toml").open("rb") as fh:
+        return frozenset(_strings(tomllib.load(fh), "particles"))
 
 
 @cache
@@ -217,6 +255,8 @@ def load_names(code: str) -> NameData:
         masculine_surname_endings=_strings(data, "masculine_surname_endings"),
         org_heads=frozenset(_strings(data, "org_heads")),
         place_cues=frozenset(_strings(data, "place_cues")),
+        time_nouns=frozenset(_strings(data, "time_nouns")),
+        not_person_words=frozenset(_strings(data, "not_person_words")),
         org_head_types=tuple(dict(data.get("org_head_types", {})).items()),
     )
 
