@@ -80,6 +80,19 @@ def test_context_and_particles(text: str, expected: set[str]) -> None:
     assert set(persons(text)) == expected
 
 
+def test_names_in_the_title_are_found() -> None:
+    text = (
+        "Rezolucja Parlamentu Europejskiego w sprawie Iranu, w szczególności przypadku "
+        "Narges Mohammadi\n\nParlament Europejski,\n\n– uwzględniając swoje rezolucje,\n\n"
+        "A. mając na uwadze, że władze uwięziły obrończynię praw człowieka;\n\n"
+        "1. wzywa do jej uwolnienia;\n"
+    )
+    doc = parse_read_text(read_bytes(text.encode("utf-8"), "probe.txt"), language="pl")
+    assert doc.units[0].kind == "title"
+    found = extract_persons(list(doc.units), "pl").persons
+    assert [(p.name, p.mentions[0].unit) for p in found] == [("Narges Mohammadi", "title")]
+
+
 def test_particles_in_english() -> None:
     found = persons("Ursula von der Leyen met Charles de Gaulle and Bashar al-Assad.", "en")
     assert set(found) == {"Ursula von der Leyen", "Charles de Gaulle", "Bashar al-Assad"}

@@ -52,7 +52,7 @@ def test_a_numbered_section_inside_a_paragraph_is_not_a_paragraph() -> None:
         + "A. whereas one;\n\n1. Calls for implementation of section 1.2. of the action plan;\n\n"
         "2. Condemns the arrests;\n\n3. Instructs its President to forward this resolution.\n"
     )
-    assert units(doc)[2:] == [
+    assert units(doc)[3:] == [
         ("p1", "Calls for implementation of section 1.2. of the action plan;"),
         ("p2", "Condemns the arrests;"),
         ("p3", "Instructs its President to forward this resolution."),
@@ -142,6 +142,7 @@ def test_html_table_rows_and_line_breaks() -> None:
     </td></tr></table></body></html>"""
     doc = parse(html, "t.html")
     assert units(doc) == [
+        ("title", "European Parliament resolution on Testland"),
         ("c1", "having regard to its previous resolutions,"),
         ("rA", "whereas the authorities detained Ivan Petrov and Anna Sidorova;"),
         ("p1", "Calls on the authorities to:\n(a) release the journalists;"),

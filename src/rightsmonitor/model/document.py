@@ -20,8 +20,8 @@ __all__ = [
     "UnitKind",
 ]
 
-UnitKind = Literal["citation", "recital", "paragraph", "footnote"]
-UNIT_KINDS: tuple[UnitKind, ...] = ("citation", "recital", "paragraph", "footnote")
+UnitKind = Literal["title", "citation", "recital", "paragraph", "footnote"]
+UNIT_KINDS: tuple[UnitKind, ...] = ("title", "citation", "recital", "paragraph", "footnote")
 DocType = Literal["resolution", "motion", "recommendation", "report", "decision", "other"]
 DOC_TYPES: tuple[DocType, ...] = (
     "resolution",
@@ -67,7 +67,7 @@ class RepairedText:
 
 @dataclass(frozen=True)
 class Unit:
-    """A citation, recital, operative paragraph or footnote, with its span."""
+    """The title, a citation, recital, operative paragraph or footnote, with its span."""
 
     id: str
     kind: UnitKind

@@ -51,6 +51,17 @@ def _paragraphs(text: str) -> list[Unit]:
     return units
 
 
+def _title_unit(front: str, title: str | None) -> Unit | None:
+    """The title as a unit, where the text before the first citation states it."""
+    words = (title or "").split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(re.escape(w) for w in words), front)
+    if found is None:
+        return None
+    return Unit("title", "title", "", found.group(0), found.start(), found.end())
+
+
 def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocument:
     """Parse what a reader produced. ``language`` overrides detection."""
     if language and language not in available_languages():
@@ -89,6 +100,9 @@ def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocume
         front = repaired.text
     notes = "\n".join(n.text for n in repaired.footnotes)
     meta = extract_meta(front, notes, repaired.text, lang, read.title_hint, structured)
+    title = _title_unit(front, meta.title) if structured else None
+    if title is not None:  # names in the title are facts too ('… w sprawie Narges Mohammadi')
+        units = [title, *units]
     if read.date_hint:  # the author's own statement of the date
         meta = replace(meta, date=read.date_hint)
     return ParsedDocument(
