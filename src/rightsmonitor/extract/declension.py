@@ -41,6 +41,7 @@ _CASE_WEIGHT = {
     "voc": 0.05,
 }
 _MIN_PROBABILITY = 0.02
+_UNDECLINED_PART = 0.3  # the first part of a hyphenated name, as written
 _GIVEN_NAME = 0.4  # a reading whose nominative is a given name of its gender
 _VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
 _NATIVE_ALTERNATIONS = "óą"  # vowels Polish writes only in its own stems' nominatives
@@ -131,9 +132,17 @@ def learned_readings(word: str, code: str) -> tuple[tuple[str, str, str, float],
     ('Kary-Murzy' → 'Kara-Murza'). Empty for a language without a learned table."""
     if load_inflection(code) is None or not word[:1].isalpha():
         return ()
-    parts = [_part_readings(p, code) if p else {} for p in word.split("-")]
-    if any(not p for p in parts):
+    pieces = word.split("-")
+    parts = [_part_readings(p, code) if p else {} for p in pieces]
+    if not parts[-1]:
         return ()
+    for i, piece in enumerate(pieces[:-1]):
+        if not piece:
+            return ()
+        # a first part may stay undeclined ('Kasym-Żomarta' → 'Kasym-Żomart')
+        for key in parts[-1]:
+            slot = parts[i].setdefault(key, [])
+            parts[i][key] = sorted([*slot, (piece, _UNDECLINED_PART)], key=lambda r: -r[1])
     out: list[tuple[str, str, str, float]] = []
     for key in set.intersection(*(set(p) for p in parts)):
         combos: list[tuple[str, float]] = [("", 1.0)]
