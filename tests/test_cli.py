@@ -53,7 +53,13 @@ def test_ingest_is_idempotent_and_listed(tmp_path: Path) -> None:
     listed = json.loads(run("documents", "--json", db=db).stdout)
     assert len(listed) == len(files)
     seed = next(d for d in listed if d["source_name"] == SEED_NAME)
-    assert seed["units"] == {"title": 1, "citation": 11, "recital": 23, "paragraph": 27, "footnote": 1}
+    assert seed["units"] == {
+        "title": 1,
+        "citation": 11,
+        "recital": 23,
+        "paragraph": 27,
+        "footnote": 1,
+    }
     assert len(seed["id"]) == 64
 
 

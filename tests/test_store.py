@@ -29,7 +29,13 @@ def _check_library(library: Library, seed_bytes: bytes) -> None:
     again = library.ingest_bytes(seed_bytes, "renamed-copy.txt")
     assert again.status == "exists" and again.document_id == outcome.document_id
     [record] = library.list_documents()
-    assert record.units == {"title": 1, "citation": 11, "recital": 23, "paragraph": 27, "footnote": 1}
+    assert record.units == {
+        "title": 1,
+        "citation": 11,
+        "recital": 23,
+        "paragraph": 27,
+        "footnote": 1,
+    }
     assert (record.language, record.doc_type, record.date) == ("pl", "resolution", "2021-02-11")
     store = library.documents
     assert store.original(record.id) == seed_bytes

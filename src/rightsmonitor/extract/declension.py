@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import product
 
 from rightsmonitor.lang import given_names, load_inflection, load_names, name_particles
+from rightsmonitor.nlp import lexicon_for
 from rightsmonitor.nlp.morph import analyse, name_classes
 
 __all__ = [
@@ -41,6 +42,7 @@ _CASE_WEIGHT = {
     "voc": 0.05,
 }
 _MIN_PROBABILITY = 0.02
+_PERSONAL = {"m1", "f"}  # the genders of persons' names in SGJP
 _UNDECLINED_PART = 0.3  # the first part of a hyphenated name, as written
 _GIVEN_NAME = 0.4  # a reading whose nominative is a given name of its gender
 _VOWELS = set("aeiouyąęóAEIOUYĄĘÓ")
@@ -67,8 +69,8 @@ def _proper_readings(word: str) -> set[tuple[str, str, str]]:
     out: set[tuple[str, str, str]] = set()
     for lemma, tag in analyse(word):
         parts = tag.split(":")
-        if parts[0] != "subst" or len(parts) < 4 or parts[1] != "sg":
-            continue
+        if parts[0] != "subst" or len(parts) < 4 or parts[1] != "sg" or parts[3] not in _PERSONAL:
+            continue  # 'Mazowieckie' (a province, neuter) is not a reading of a person's name
         gender = "f" if parts[3] == "f" else "m"
         out.add((lemma, parts[2], gender))
     return out
@@ -180,11 +182,15 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     if name_classes(word) & {"imię", "nazwisko"}:
         readings = _proper_readings(word)
         masculine = {lemma for lemma, _c, g in readings if g == "m"}
+        local = lexicon_for(code)
         for lemma, case, gender in readings:
             if lemma[:1].isupper():
-                # 'John' is also listed as an indeclinable woman's name: the man comes first
+                # 'John' is also listed as an indeclinable woman's name: the man comes first;
+                # between two names, the one spelled in the language's own alphabet ('Maksa'
+                # is Maks's before Max's), then the commoner ('Jacka' is Jacek's, not Jack's)
                 base = 2.5 if gender == "f" and lemma in masculine else 3.0
-                found[(lemma, case, gender)] = base + (0.1 if word.startswith(lemma) else 0.0)
+                native = 0.05 if not set(lemma.lower()) & names.foreign_letters else 0.0
+                found[(lemma, case, gender)] = base + native + 0.01 * local.frequency(lemma.lower())
     for ending in names.endings:  # orthographic rules of the language ('Tony'ego' → 'Tony')
         if word.endswith(ending.form) and len(word) > len(ending.form) + 1:
             nominative = word[: len(word) - len(ending.form)] + ending.nom
@@ -199,7 +205,7 @@ def token_hypotheses(word: str, code: str) -> tuple[tuple[str, str, str, float],
     for nominative, case, gender, p in learned:
         found.setdefault((nominative, case, gender), _LEARNED_BASE + p * _CASE_WEIGHT[case])
     oblique = any(word.endswith(e) for e in names.oblique_endings)
-    if learned and word.endswith(names.foreign_nominative_endings):
+    if learned and not oblique and word.endswith(names.foreign_nominative_endings):
         # a foreign name in the nominative, as written ('Dżalali', 'Kobachidze', 'Ibadoglu'):
         # SGJP's paradigms make these endings look oblique, running text often does not
         # — and, undeclined, in the other cases too ('obrończyni Boty Jardemalie')

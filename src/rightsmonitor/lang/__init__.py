@@ -170,6 +170,7 @@ class NameData:
     place_cues: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     not_person_words: frozenset[str] = frozenset()
+    foreign_letters: frozenset[str] = frozenset()
 
 
 @cache
@@ -257,6 +258,7 @@ def load_names(code: str) -> NameData:
         place_cues=frozenset(_strings(data, "place_cues")),
         time_nouns=frozenset(_strings(data, "time_nouns")),
         not_person_words=frozenset(_strings(data, "not_person_words")),
+        foreign_letters=frozenset("".join(_strings(data, "foreign_letters"))),
         org_head_types=tuple(dict(data.get("org_head_types", {})).items()),
     )
 
