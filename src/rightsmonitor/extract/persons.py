@@ -38,6 +38,8 @@ _COMMON_AT_SENTENCE_START = 3.0
 # Zipf frequency below which a word the dictionary knows is rare enough to be a foreign name
 # ('Pieter' is also a Polish noun, used about once in a billion words)
 _RARE = 1.5
+# ... and below which a word of a name is seldom used ('Mohammadi': in the news, not in prose)
+_SELDOM = 2.5
 # ... and below which a word the dictionary also lists as a name is read as that name ('Pieter')
 _UNCOMMON = 3.5
 # ... and from which a word after a given name is a common word rather than a surname
@@ -260,11 +262,13 @@ _OF = re.compile(r"\bof\s+$")
 
 
 def _rare_in_english(tokens: tuple[str, ...]) -> bool:
-    """'Zhanbolat Agadil' in English prose: two or three words English almost never uses."""
+    """'Zhanbolat Agadil', 'Narges Mohammadi' in English prose: two or three words English
+    seldom uses, one of them almost never (a name in the news is used now and then)."""
     english = lexicon_for("en")
-    return 2 <= len(tokens) <= 3 and all(
-        len(t) >= 3 and not t.isupper() and english.frequency(t.lower()) < 1.5 for t in tokens
-    )
+    if not 2 <= len(tokens) <= 3 or any(len(t) < 3 or t.isupper() for t in tokens):
+        return False
+    zipf = [english.frequency(t.lower()) for t in tokens]
+    return max(zipf) < _SELDOM and min(zipf) < _RARE
 
 
 def _adjective_last(word: str) -> bool:
@@ -562,8 +566,8 @@ def extract_persons(units: list[Unit], code: str) -> PersonFinding:
     resolved.sort(key=lambda ch: len(ch[0].tokens) == 1)
     for cand, hyp in resolved:
         nominative = " ".join(hyp.nominative)
-        if len(cand.tokens) == 1:
-            owner = _surname_owner(people, cand.tokens[0], hyp, code)
+        if len(cand.tokens) == 1 or _part_of_a_name(people, hyp):
+            owner = _surname_owner(people, cand, hyp, code)
             if owner is not None:
                 owner.mentions.append(
                     Mention(cand.run.text, cand.unit, cand.run.start, cand.run.end, nominative)
@@ -597,18 +601,37 @@ def extract_persons(units: list[Unit], code: str) -> PersonFinding:
     return PersonFinding(ordered, orgs)
 
 
+def _part_of_a_name(people: dict[str, Person], hyp: Hypothesis) -> bool:
+    """'González Urrutia', 'van den Berg': the end of a longer name found in full."""
+    tail = [name_key(t) for t in hyp.nominative]
+    return any(
+        len(p.name.split()) > len(tail)
+        and [name_key(t) for t in p.name.split()[-len(tail) :]] == tail
+        for p in people.values()
+    )
+
+
 def _surname_owner(
-    people: dict[str, Person], word: str, hyp: Hypothesis, code: str
+    people: dict[str, Person], cand: _Candidate, hyp: Hypothesis, code: str
 ) -> Person | None:
-    """The one person of the document named in full whose surname this word is (in any case
-    it may be in), or None when there is no such person or more than one (relatives)."""
-    forms = {name_key(word), name_key(" ".join(hyp.nominative))}
-    forms |= {name_key(h[0]) for h in token_hypotheses(word, code) if h[3] >= REAL}
+    """The one person of the document named in full whose surname this is (in any case it
+    may be in); of several ('Ms Mohammadi' beside Narges and Sharifeh Mohammadi), the one
+    named earlier in the same paragraph, if only one is; else None (relatives stay apart)."""
+    size = len(hyp.nominative)
+    forms = {name_key(" ".join(cand.tokens)), name_key(" ".join(hyp.nominative))}
+    if size == 1:
+        forms |= {name_key(h[0]) for h in token_hypotheses(cand.tokens[0], code) if h[3] >= REAL}
     owners = [
         p
         for p in people.values()
-        if len(p.name.split()) > 1 and name_key(p.name.split()[-1]) in forms
+        if len(p.name.split()) > size and name_key(" ".join(p.name.split()[-size:])) in forms
     ]
+    if len(owners) > 1:
+        owners = [
+            p
+            for p in owners
+            if any(m.unit == cand.unit and m.start < cand.start for m in p.mentions)
+        ]
     return owners[0] if len(owners) == 1 else None
 
 
