@@ -93,6 +93,18 @@ def test_names_in_the_title_are_found() -> None:
     assert [(p.name, p.mentions[0].unit) for p in found] == [("Narges Mohammadi", "title")]
 
 
+def test_surname_mentions_go_to_the_right_person() -> None:
+    found = persons(
+        "Narges Mohammadi has spent a decade in Evin Prison; Ms Mohammadi was denied care. "
+        "Separately, Sharifeh Mohammadi was sentenced.\n\n"
+        "Edmundo González Urrutia left the country. Mr González Urrutia spoke in Madrid.",
+        "en",
+    )
+    assert found["Narges Mohammadi"] == ["Narges Mohammadi", "Mohammadi"]
+    assert found["Sharifeh Mohammadi"] == ["Sharifeh Mohammadi"]
+    assert found["Edmundo González Urrutia"] == ["Edmundo González Urrutia", "González Urrutia"]
+
+
 def test_particles_in_english() -> None:
     found = persons("Ursula von der Leyen met Charles de Gaulle and Bashar al-Assad.", "en")
     assert set(found) == {"Ursula von der Leyen", "Charles de Gaulle", "Bashar al-Assad"}
