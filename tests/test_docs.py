@@ -44,5 +44,5 @@ def test_event_trigger_data_uses_the_vocabulary() -> None:
     from rightsmonitor.lang import load_data
 
     for code in ("pl", "en"):
-        for stem, kind in load_data(code, "facts")["events"].items():
-            assert kind in EVENT_TYPES, (code, stem, kind)
+        for lemmas, kind in load_data(code, "events")["triggers"].items():
+            assert kind in EVENT_TYPES, (code, lemmas, kind)

@@ -1,10 +1,13 @@
-"""events.v1 — events typed from a controlled vocabulary (``lang/<code>/facts.toml``),
-with participants (persons as subjects, state bodies and courts as authorities), date,
-place and provisions taken from the same clause, and the span that states them."""
+"""events.v2 — what happened to whom: events typed from a controlled vocabulary matched on
+LEMMAS (``lang/<code>/events.toml``), whole tokens only, with participants in HURIDOCS roles
+(victim; perpetrator for a state body or court that does a violation; authority for one
+that intervenes), polarity (happened, demanded, threatened, alleged, denied, annulled,
+planned), the event's own date, place and provisions from its clause, and the span that
+states it."""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from functools import cache
 
 from rightsmonitor.lang import load_data
@@ -19,10 +22,13 @@ from rightsmonitor.model import (
     Unit,
     fact_id,
 )
+from rightsmonitor.nlp import Token, tokenize
+from rightsmonitor.nlp.lemmas import lemmas
+from rightsmonitor.nlp.sentences import clause_span
 
-__all__ = ["EVENT_TYPES", "NAME", "extract_events"]
+__all__ = ["EVENT_TYPES", "NAME", "POLARITIES", "VIOLATIONS", "extract_events"]
 
-NAME = "events.v1"
+NAME = "events.v2"
 EVENT_TYPES = (
     "detention",
     "arrest",
@@ -33,76 +39,251 @@ EVENT_TYPES = (
     "prosecution",
     "conviction",
     "sentence",
+    "appeal_rejected",
     "fine",
     "suspension",
     "ban_or_liquidation",
     "designation_as_extremist",
+    "search_or_raid",
+    "enforced_disappearance",
+    "travel_ban",
+    "disbarment_or_dismissal",
+    "censorship",
+    "internet_shutdown",
     "attack",
     "torture",
     "killing_or_death",
+    "hunger_strike",
     "release",
     "acquittal",
     "case_closed",
+    "reinstatement_or_annulment",
     "asylum_granted",
+    "exile",
+    "deportation_or_forced_transfer",
     "extradition_request_or_interpol_notice",
     "arrest_warrant",
-    "deportation_or_forced_transfer",
-    "coup",
+    "persecution",
+    "harassment",
+    "threat",
+    "lawsuit",
+    "protest",
     "law_adopted_or_amended",
     "election",
     "vote_adopted",
     "sanction_imposed",
     "ratification",
-    "persecution",
-    "harassment",
-    "threat",
-    "internet_shutdown",
-    "lawsuit",
-    "reinstatement_or_annulment",
+    "coup",
     "other",
 )
+POLARITIES = ("happened", "demanded", "threatened", "alleged", "denied", "annulled", "planned")
+# acts by which a state body violates rights: a court or ministry doing them is a perpetrator
+VIOLATIONS = frozenset(
+    {
+        "detention",
+        "arrest",
+        "pre_trial_detention",
+        "house_arrest",
+        "administrative_detention",
+        "charge",
+        "prosecution",
+        "conviction",
+        "sentence",
+        "appeal_rejected",
+        "fine",
+        "suspension",
+        "ban_or_liquidation",
+        "designation_as_extremist",
+        "search_or_raid",
+        "enforced_disappearance",
+        "travel_ban",
+        "disbarment_or_dismissal",
+        "censorship",
+        "internet_shutdown",
+        "attack",
+        "torture",
+        "killing_or_death",
+        "deportation_or_forced_transfer",
+        "extradition_request_or_interpol_notice",
+        "arrest_warrant",
+        "persecution",
+        "harassment",
+        "threat",
+        "lawsuit",
+    }
+)
 _AUTHORITY_TYPES = {"government", "state_body", "court", "armed_forces"}
+_GAP = "…"
+_MAX_GAP = 3  # words that may stand where the vocabulary writes '…'
+_NEGATION_REACH = 2  # a negation counts within this many words before the trigger
+_ANNULMENT_REACH = 3  # 'quashed the nine-year sentence': the annulled act follows closely
 
 
-_BOUNDARY = re.compile(r";|\.\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
+@dataclass(frozen=True)
+class _Pattern:
+    lemmas: tuple[str, ...]  # with _GAP between lemmas that may be apart
+    type: str
+
+    @property
+    def weight(self) -> int:
+        return sum(1 for lemma in self.lemmas if lemma != _GAP)
 
 
-def _clause(text: str, pos: int) -> tuple[int, int]:
-    """The clause around ``pos``: between semicolons or sentence ends ('art. 405' is not one)."""
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            return start, m.start()
-    return start, len(text)
+@dataclass(frozen=True)
+class _Vocabulary:
+    triggers: dict[str, tuple[_Pattern, ...]]  # first lemma → patterns
+    blockers: dict[str, tuple[_Pattern, ...]]
+    polarity: dict[str, str]  # cue lemma → polarity
+    negation: frozenset[str]
+
+
+def _index(patterns: list[_Pattern]) -> dict[str, tuple[_Pattern, ...]]:
+    out: dict[str, list[_Pattern]] = {}
+    for p in patterns:
+        out.setdefault(p.lemmas[0], []).append(p)
+    return {k: tuple(sorted(v, key=lambda p: -p.weight)) for k, v in out.items()}
 
 
 @cache
-def _breaks(code: str) -> re.Pattern[str] | None:
-    words = load_data(code, "facts").get("clause_breaks", [])
-    return re.compile("|".join(re.escape(w) for w in words), re.I) if words else None
+def _vocabulary(code: str) -> _Vocabulary:
+    data = load_data(code, "events")
+    triggers = [
+        _Pattern(tuple(key.lower().split()), kind)
+        for key, kind in data.get("triggers", {}).items()
+        if kind in EVENT_TYPES  # the data may only use the controlled vocabulary
+    ]
+    blockers = [_Pattern(tuple(key.lower().split()), "") for key in data.get("not_events", [])]
+    polarity: dict[str, str] = {}
+    for kind, words in data.get("polarity", {}).items():
+        if kind in POLARITIES:
+            polarity.update({w.lower(): kind for w in words})
+    negation = frozenset(w.lower() for w in data.get("polarity", {}).get("negation", []))
+    return _Vocabulary(_index(triggers), _index(blockers), polarity, negation)
+
+
+def _match(pattern: _Pattern, words: list[Token], i: int, code: str) -> int | None:
+    """The index after the last word of ``pattern`` matched from word ``i``, or None."""
+    k = i
+    gap = False
+    for lemma in pattern.lemmas:
+        if lemma == _GAP:
+            gap = True
+            continue
+        reach = _MAX_GAP + 1 if gap else 1
+        hit = next(
+            (
+                j
+                for j in range(k, min(k + reach, len(words)))
+                if lemma in lemmas(words[j].text, code)
+            ),
+            None,
+        )
+        if hit is None:
+            return None
+        k, gap = hit + 1, False
+    return k
+
+
+def _matches(
+    words: list[Token], index: dict[str, tuple[_Pattern, ...]], code: str
+) -> list[tuple[int, int, _Pattern]]:
+    """Non-overlapping matches, left to right, the longest pattern first at each word."""
+    out: list[tuple[int, int, _Pattern]] = []
+    i = 0
+    while i < len(words):
+        best: tuple[int, int, _Pattern] | None = None
+        for lemma in lemmas(words[i].text, code):
+            for pattern in index.get(lemma, ()):
+                end = _match(pattern, words, i, code)
+                if end is not None and (
+                    best is None or (pattern.weight, end) > (best[2].weight, best[1])
+                ):
+                    best = (i, end, pattern)
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best[1]
+    return out
+
+
+def _words(text: str) -> list[list[Token]]:
+    """The unit's words, in runs that no punctuation other than a comma or hyphen breaks
+    (a pattern's words never reach over a full stop, a semicolon or a colon)."""
+    runs: list[list[Token]] = [[]]
+    for tok in tokenize(text):
+        if tok.is_word:
+            runs[-1].append(tok)
+        elif tok.text not in {",", "-", "–", "'", "’", '"', "„", "”", "“"}:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _polarity(text: str, at: int, vocab: _Vocabulary, code: str, clause_start: int) -> str:
+    """What the words before the trigger (at character ``at``) in its clause make of it: a
+    negation just before it denies it, an annulling verb just before it annuls it, a demand
+    anywhere before it in the clause makes it demanded ('apeluje …, aby … poprzez uchylenie'),
+    else the nearest cue (threatened, alleged, denied, planned)."""
+    before = [t for t in tokenize(text[clause_start:at]) if t.is_word]
+    nearest: str | None = None
+    demanded = False
+    for back, tok in enumerate(reversed(before)):
+        found = lemmas(tok.text, code)
+        if back < _NEGATION_REACH and found & vocab.negation:
+            return "denied"
+        for lemma in sorted(found):
+            kind = vocab.polarity.get(lemma)
+            if kind == "annulled":
+                if back < _ANNULMENT_REACH:
+                    return kind
+                continue  # 'quashed the verdict and he walked free': the release stands
+            if kind == "demanded":
+                demanded = True
+            elif kind and nearest is None:
+                nearest = kind
+    return "demanded" if demanded else nearest or "happened"
+
+
+def _participants(
+    unit: Unit,
+    kind: str,
+    span: tuple[int, int],
+    sub: tuple[int, int],
+    persons: list[Person],
+    orgs: list[Organisation],
+) -> list[Participant]:
+    a, b = span
+    out = [
+        Participant(p.id, "victim")
+        for p in persons
+        if any(x.unit == unit.id and sub[0] <= x.start < sub[1] for x in p.mentions)
+    ]
+    for o in orgs:
+        if any(x.unit == unit.id and a <= x.start < b for x in o.mentions):
+            if o.type in _AUTHORITY_TYPES:
+                out.append(Participant(o.id, "perpetrator" if kind in VIOLATIONS else "authority"))
+            else:
+                out.append(Participant(o.id, "victim"))
+    return out
+
+
+@cache
+def _breaks(code: str) -> tuple[str, ...]:
+    return tuple(load_data(code, "facts").get("clause_breaks", []))
 
 
 def _subclause(text: str, pos: int, a: int, b: int, code: str) -> tuple[int, int]:
     """The part of clause a..b around ``pos`` where it turns to other people."""
-    pattern = _breaks(code)
-    if pattern is None:
-        return a, b
-    for m in pattern.finditer(text, a, b):
-        if m.end() <= pos:
-            a = m.start()
-        elif m.start() >= pos:
-            return a, m.start()
+    low = text.lower()
+    for marker in _breaks(code):
+        at = low.find(marker, a, b)
+        while at >= 0:
+            if at + len(marker) <= pos:
+                a = at
+            elif at >= pos:
+                b = min(b, at)
+            at = low.find(marker, at + 1, b)
     return a, b
-
-
-@cache
-def _trigger_pattern(code: str) -> re.Pattern[str]:
-    stems = sorted(load_data(code, "facts").get("events", {}), key=len, reverse=True)
-    return re.compile(
-        r"(?<![^\W\d_])(?:" + "|".join(re.escape(s) for s in stems) + ")" if stems else "(?!)"
-    )
 
 
 def extract_events(
@@ -114,62 +295,72 @@ def extract_events(
     places: list[Place],
     dates: list[DateFact],
 ) -> list[Event]:
-    triggers: dict[str, str] = dict(load_data(code, "facts").get("events", {}))
-    pattern = _trigger_pattern(code)
+    vocab = _vocabulary(code)
     events: list[Event] = []
     for unit in units:
-        if unit.kind not in {"recital", "paragraph"}:
+        if unit.kind not in {"title", "recital", "paragraph"}:
             continue
-        low = unit.text.lower()
-        taken: list[tuple[int, int]] = []
-        for m in pattern.finditer(low):
-            kind = triggers[m.group(0)]
-            if kind in EVENT_TYPES:  # the data may only use the controlled vocabulary
-                if any(s < m.end() + 12 and m.start() - 12 < e for s, e in taken):
-                    continue
-                word_end = re.match(r"[^\W\d_]*", low[m.end() :])
-                end = m.end() + (word_end.end() if word_end else 0)
-                taken.append((m.start(), end))
-                a, b = _clause(unit.text, m.start())
-                pa, pb = _subclause(unit.text, m.start(), a, b, code)
-                participants = [
-                    Participant(p.id, "subject")
-                    for p in persons
-                    if any(x.unit == unit.id and pa <= x.start < pb for x in p.mentions)
-                ] + [
-                    Participant(o.id, "authority" if o.type in _AUTHORITY_TYPES else "subject")
-                    for o in orgs
-                    if any(x.unit == unit.id and a <= x.start < b for x in o.mentions)
-                ]
-                when = next(
-                    (d.value for d in dates if d.unit == unit.id and a <= d.start < b), None
-                )
-                where = next(
-                    (
-                        p.name
-                        for p in places
-                        for x in p.mentions
-                        if x.unit == unit.id and a <= x.start < b
-                    ),
-                    None,
-                )
-                provs = [
-                    p.id
-                    for p in provisions
-                    if any(x.unit == unit.id and a <= x.start < b for x in p.mentions)
-                ]
+        for words in _words(unit.text):
+            blocked = [(s, e, p.weight) for s, e, p in _matches(words, vocab.blockers, code)]
+            for s, e, pattern in _matches(words, vocab.triggers, code):
+                if any(bs <= s and e <= be and pattern.weight < w for bs, be, w in blocked):
+                    continue  # 'released a report', 'a death threat'
+                start, end = words[s].start, words[e - 1].end
                 events.append(
-                    Event(
-                        fact_id("event", unit.id, str(m.start()), kind),
-                        kind,
-                        participants,
-                        when,
-                        where,
-                        provs,
-                        unit.id,
-                        m.start(),
+                    _event(
+                        unit,
+                        code,
+                        pattern.type,
+                        start,
                         end,
-                        unit.text[m.start() : end],
+                        words,
+                        s,
+                        vocab,
+                        persons,
+                        orgs,
+                        provisions,
+                        places,
+                        dates,
                     )
                 )
     return events
+
+
+def _event(
+    unit: Unit,
+    code: str,
+    kind: str,
+    start: int,
+    end: int,
+    words: list[Token],
+    at: int,
+    vocab: _Vocabulary,
+    persons: list[Person],
+    orgs: list[Organisation],
+    provisions: list[Provision],
+    places: list[Place],
+    dates: list[DateFact],
+) -> Event:
+    a, b = clause_span(unit.text, start, code)
+    sub = _subclause(unit.text, start, a, b, code)
+    when = next((d.value for d in dates if d.unit == unit.id and a <= d.start < b), None)
+    where = next(
+        (p.name for p in places for x in p.mentions if x.unit == unit.id and a <= x.start < b),
+        None,
+    )
+    provs = [
+        p.id for p in provisions if any(x.unit == unit.id and a <= x.start < b for x in p.mentions)
+    ]
+    return Event(
+        fact_id("event", unit.id, str(start), kind),
+        kind,
+        _participants(unit, kind, (a, b), sub, persons, orgs),
+        when,
+        where,
+        provs,
+        unit.id,
+        start,
+        end,
+        unit.text[start:end],
+        _polarity(unit.text, start, vocab, code, a),
+    )

@@ -540,8 +540,11 @@ def _gender(hyp: Hypothesis, name_list: NameList, names: NameData) -> str | None
 
 
 def _roles(name_list: NameList, title_role: str | None) -> list[str]:
+    """The title, then every role word before the list in its clause (after any earlier list:
+    'byłych więźniów politycznych i ofiar tortur, takich jak …' gives both), then an
+    apposition after it."""
     roles = [title_role] if title_role else []
-    for cue in (name_list.role_cue(), name_list.after_cue):
+    for cue in (*name_list.cues, name_list.after_cue):
         if (
             cue is not None
             and cue.kind == "person"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import product
 
 from rightsmonitor.lang import NameData, name_particles
 from rightsmonitor.nlp import Token, tokenize
@@ -197,6 +198,10 @@ def _cue_phrase(
     heads = _lemmas(texts[0])
     lemma_phrases = {" ".join([h[0], *(t.lower() for t in texts[1:])]) for h in heads}
     lemma_phrases.add(surface)
+    if len(texts) > 1:  # every word by its lemma: 'byłych więźniów politycznych'
+        lemma_phrases |= {
+            " ".join(combo) for combo in product(*({lem for lem, _ in _lemmas(t)} for t in texts))
+        }
     for table, kind in ((names.person_cues, "person"), (names.org_cues, "org")):
         for phrase in lemma_phrases:
             if phrase in table:
@@ -307,19 +312,20 @@ def _find_lists(text: str, names: NameData) -> list[NameList]:
                 lists[-1].runs.append(run)
                 continue
         lists.append(NameList([run]))
-    previous_end = -1
+    previous_end, consumed = -1, frozenset[int]()
     for name_list in lists:
         first = index[name_list.runs[0].start]
-        # a cue before an earlier list belongs to that list ('the outlet Abzas Media, including
-        # its director Ulvi Hasanli': 'outlet' types Abzas Media, not the director)
+        # a cue right before an earlier list belongs to that list ('the outlet Abzas Media,
+        # including its director Ulvi Hasanli': 'outlet' types Abzas Media, not the director)
         between = re.findall(r"[^\W\d_]+", text[max(previous_end, 0) : name_list.runs[0].start])
         continued = all(w.lower() in _JOINERS for w in between)  # 'Veritas, 405 i Elimay'
         name_list.cues = [
             c
             for c in _find_cues(text, tokens, first, names)
-            if continued or c.position > previous_end
+            if continued or c.position > previous_end or c.position not in consumed
         ]
         previous_end = name_list.runs[-1].end
+        consumed = frozenset(c.position for c in name_list.cues if c.adjacent)
         last_run = name_list.runs[-1]
         last = max(i for i, t in enumerate(tokens) if t.start < last_run.end)
         name_list.after_cue = _after_cue(text, tokens, last, names)

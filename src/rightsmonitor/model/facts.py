@@ -112,7 +112,7 @@ class Quantity:
 @dataclass(frozen=True)
 class Participant:
     id: str
-    role: str  # subject | perpetrator | authority
+    role: str  # victim | perpetrator | authority (HURIDOCS roles; docs/EVENTS.md)
 
 
 @dataclass
@@ -127,6 +127,8 @@ class Event:
     start: int
     end: int
     text: str
+    # happened | demanded | threatened | alleged | denied | annulled | planned
+    polarity: str = "happened"
 
 
 @dataclass

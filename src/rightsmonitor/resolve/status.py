@@ -17,6 +17,7 @@ __all__ = [
     "STATUSES",
     "Status",
     "demanded",
+    "latest",
     "modal",
     "not_happened",
     "person_statuses",
@@ -25,31 +26,44 @@ __all__ = [
 
 STATUSES = (
     "at liberty",
+    "facing charges or investigation",
     "detained",
     "pre-trial detention",
     "house arrest",
     "convicted and serving",
     "released",
-    "in exile or granted asylum",
+    "former prisoner",
+    "refugee or in exile",
+    "disappeared",
     "deceased",
     "unknown",
 )
 
-# event type → the status it puts its participant persons in
+# event type → the status it puts its victims in
 _STATUS_OF_EVENT = {
     "detention": "detained",
     "arrest": "detained",
     "administrative_detention": "detained",
     "pre_trial_detention": "pre-trial detention",
     "house_arrest": "house arrest",
+    "charge": "facing charges or investigation",
     "conviction": "convicted and serving",
     "sentence": "convicted and serving",
+    "appeal_rejected": "convicted and serving",
     "release": "released",
     "acquittal": "released",
     "case_closed": "at liberty",
-    "asylum_granted": "in exile or granted asylum",
+    "asylum_granted": "refugee or in exile",
+    "exile": "refugee or in exile",
+    "deportation_or_forced_transfer": "refugee or in exile",
+    "enforced_disappearance": "disappeared",
     "killing_or_death": "deceased",
 }
+# statuses of a person held or sentenced: a charge in the same document does not undo them
+_CUSTODY = frozenset(
+    {"detained", "pre-trial detention", "house arrest", "convicted and serving", "disappeared"}
+)
+_WEAK = "facing charges or investigation"
 
 
 @dataclass(frozen=True)
@@ -104,13 +118,19 @@ def not_happened(
     units: Mapping[str, str],
     markers: Iterable[str],
 ) -> bool:
-    """Only asked for: inside a demanding call, or after a modal word in its clause."""
+    """Only asked for, threatened, alleged, denied or annulled: the event's own polarity, or
+    inside a demanding call, or after a modal word in its clause."""
+    if event.get("polarity", "happened") != "happened":
+        return True
     before = units.get(str(event.get("unit")), "")[: int(event.get("start") or 0)]
     return demanded(event, calls) or modal(before, markers)
 
 
 def status_of(event: Mapping[str, Any]) -> str | None:
-    """The status an event puts its persons in, if it says where they stand."""
+    """The status an event puts its persons in, if it says where they stand (only an event
+    that happened: not one demanded, threatened, alleged, denied or annulled)."""
+    if event.get("polarity", "happened") != "happened":
+        return None
     return _STATUS_OF_EVENT.get(str(event.get("type")))
 
 
@@ -132,7 +152,7 @@ def person_statuses(
         rank = (str(event.get("date") or ""), order)
         for participant in event.get("participants", []):
             pid = str(participant.get("id", ""))
-            if not pid.startswith("person-"):
+            if not pid.startswith("person-") or participant.get("role") == "perpetrator":
                 continue
             found = Status(
                 status,
@@ -141,7 +161,31 @@ def person_statuses(
                 str(event.get("text")),
                 str(event.get("unit")),
             )
-            dead = pid in best and best[pid][1].status == "deceased"
-            if pid not in best or status == "deceased" or (rank >= best[pid][0] and not dead):
+            if pid not in best or _replaces(found, rank, *best[pid]):
                 best[pid] = (rank, found)
     return {pid: status for pid, (_rank, status) in best.items()}
+
+
+def _replaces(new: Status, rank: tuple[str, int], old_rank: tuple[str, int], old: Status) -> bool:
+    """A death is final; a later event replaces an earlier one, except that a charge does not
+    undo a detention or sentence unless it is dated later ('detained on Monday and charged
+    with treason' leaves him detained)."""
+    if old.status == "deceased":
+        return False
+    if new.status == "deceased":
+        return True
+    if new.status == _WEAK and old.status in _CUSTODY:
+        return rank[0] > old_rank[0] and bool(old_rank[0])
+    return rank >= old_rank
+
+
+def latest(entries: Iterable[tuple[str, tuple[str, int]]]) -> int | None:
+    """The index of the entry that says where a person stands now, of (status, rank) entries
+    in any order, by the same rules as ``person_statuses`` (a death is final; a charge does
+    not undo a detention of the same date)."""
+    best: tuple[int, tuple[str, int], Status] | None = None
+    for i, (status, rank) in enumerate(entries):
+        found = Status(status, rank[0] or None, "", "", "")
+        if best is None or _replaces(found, rank, best[1], best[2]):
+            best = (i, rank, found)
+    return best[0] if best else None

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rightsmonitor.errors import RightsMonitorError
-from rightsmonitor.resolve.status import STATUSES, not_happened, status_of
+from rightsmonitor.nlp.sentences import sentence_at as segment_sentence
+from rightsmonitor.resolve.status import STATUSES, latest, not_happened, status_of
 from rightsmonitor.service.diff import demand_markers
 from rightsmonitor.service.documents import Library
 
@@ -29,12 +30,10 @@ def _entity(library: Library, entity_id: str) -> dict[str, Any]:
     return entity
 
 
-def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence around characters start..end of a unit's text."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_dot = text.find(". ", end)
-    right = len(text) if right_dot < 0 else right_dot + 1
-    return text[left + 1 if left >= 0 else 0 : right].strip()
+def sentence_at(text: str, start: int, end: int, language: str | None = None) -> str:
+    """The sentence around characters start..end of a unit's text (the one segmenter, with
+    the language's abbreviations: 'art.', 'r.' and 'm.in.' do not end it)."""
+    return segment_sentence(text, start, end, language or "en")
 
 
 def _override(library: Library, members: list[str]) -> dict[str, Any] | None:
@@ -46,12 +45,35 @@ def _override(library: Library, members: list[str]) -> dict[str, Any] | None:
     return found
 
 
-def _held(timeline: list[dict[str, Any]]) -> dict[str, Any]:
+_UNKNOWN: dict[str, Any] = {"status": "unknown", "since": None, "evidence": None}
+# a role the texts give a person → the status it states ('byli więźniowie polityczni')
+_STATUS_OF_ROLE = {
+    "former political prisoner": "former prisoner",
+    "refugee": "refugee or in exile",
+}
+
+
+def _by_role(
+    roles: dict[str, str], sources: list[dict[str, Any]], dates: dict[str, str | None]
+) -> dict[str, Any] | None:
+    """No event and no demand says where the person stands, but a role does."""
+    for role, doc in roles.items():
+        if role in _STATUS_OF_ROLE:
+            return {
+                "status": _STATUS_OF_ROLE[role],
+                "since": dates.get(doc),
+                "evidence": next((s for s in sources if s["document"] == doc), None),
+                "inferred": f"the text calls them {role}",
+            }
+    return None
+
+
+def _held(timeline: list[dict[str, Any]]) -> dict[str, Any] | None:
     """No event says where the person stands, but a document demands their release: they are
     held as of that document ('calls for the release of …')."""
     asked = [e for e in timeline if e["type"] == "release" and e["demanded"]]
     if not asked:
-        return {"status": "unknown", "since": None, "evidence": None}
+        return None
     latest = asked[-1]
     return {
         "status": "detained",
@@ -74,11 +96,14 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
     sources: list[dict[str, Any]] = []
     provisions: dict[str, dict[str, Any]] = {}
     organisations: set[str] = set()
+    roles: dict[str, str] = {}  # role → the first document that gives it
     for doc, fact_ids in members.items():
         store = library.documents
         units = store.unit_texts(doc)
         for person in store.fact_rows(doc, "persons"):
             if person["id"] in fact_ids:
+                for role in person.get("roles", []):
+                    roles.setdefault(str(role), doc)
                 for m in person.get("mentions", []):
                     text = units.get(str(m["unit"]), "")
                     sources.append(
@@ -87,7 +112,7 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
                             "unit": m["unit"],
                             "start": m["start"],
                             "end": m["end"],
-                            "sentence": sentence_at(text, m["start"], m["end"]),
+                            "sentence": sentence_at(text, m["start"], m["end"], languages.get(doc)),
                         }
                     )
         calls = store.fact_rows(doc, "calls")
@@ -113,6 +138,7 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
                         units.get(str(event.get("unit")), ""),
                         int(event.get("start") or 0),
                         int(event.get("end") or 0),
+                        languages.get(doc),
                     ),
                 }
             )
@@ -124,15 +150,16 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
                     provisions[label]["documents"].add(doc)
             organisations |= {orgs[i] for i in ids if i in orgs}
     timeline.sort(key=lambda e: (e["date"] or e["document_date"] or "", e["document"]))
-    deaths = [e for e in timeline if e["status"] == "deceased"]  # a death is final
-    derived = next(
-        (
-            {"status": e["status"], "since": e["date"] or e["document_date"], "evidence": e}
-            for e in (deaths or list(reversed(timeline)))
-            if e["status"]
-        ),
-        _held(timeline),
+    with_status = [e for e in timeline if e["status"]]
+    pick = latest(
+        (e["status"], (e["date"] or e["document_date"] or "", n)) for n, e in enumerate(with_status)
     )
+    if pick is not None:
+        e = with_status[pick]
+        derived = {"status": e["status"], "since": e["date"] or e["document_date"], "evidence": e}
+    else:
+        derived = _held(timeline) or _by_role(roles, sources, dates) or _UNKNOWN
+    derived["as_of"] = max((dates.get(s["document"]) or "" for s in sources), default="") or None
     override = _override(library, entity["members"])
     return {
         "id": entity["id"],
@@ -208,11 +235,12 @@ def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
     for doc, fact_ids in members.items():
         store = library.documents
         units = store.unit_texts(doc)
+        language = records[doc].language if doc in records else None
         for org in store.fact_rows(doc, "organisations"):
             if org["id"] in fact_ids:
                 for m in org.get("mentions", []):
                     text = units.get(str(m["unit"]), "")
-                    sentence = sentence_at(text, m["start"], m["end"])
+                    sentence = sentence_at(text, m["start"], m["end"], language)
                     sources.append({"document": doc, "unit": m["unit"], "sentence": sentence})
         calls = store.fact_rows(doc, "calls")
         markers = demand_markers(records[doc].language if doc in records else None)
@@ -230,7 +258,7 @@ def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
                     "document": doc,
                     "unit": event.get("unit"),
                     "text": event.get("text"),
-                    "sentence": sentence_at(text, start, int(event.get("end") or start)),
+                    "sentence": sentence_at(text, start, int(event.get("end") or start), language),
                 }
             )
     measures.sort(key=lambda m: (m["date"] or "", m["document"]))
