@@ -31,6 +31,7 @@ from rightsmonitor.service import (
     diff_documents,
     evaluate,
     evaluate_names,
+    evaluate_events,
     evaluate_persons,
     evaluate_statuses,
     extract_document_facts,
@@ -648,6 +649,51 @@ def eval_persons(folder: Path, language: str | None, errors: bool, as_json: bool
         click.echo(f"right nominative   {scores['nominative']:.3f} of matched persons")
         click.echo(f"merges (two people in one record): {scores['merges']}")
         click.echo(f"splits (one person in two records): {scores['splits']}")
+    if errors:
+        for line in result.errors:
+            click.echo(line)
+
+
+@cli.command("eval-events")
+@click.option(
+    "--set",
+    "folder",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("eval/events/dev"),
+    show_default=True,
+    help="A folder of texts with event, status and call gold (eval/events/setaside is for "
+    "final measurement only).",
+)
+@click.option("--language", default=None, help="Only the gold files of this language.")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Where gold files' corpus documents are (default: $RIGHTSMONITOR_CORPUS or "
+    "../shared/corpus).",
+)
+@click.option("--errors", is_flag=True, help="List misses, false events, wrong statuses.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_events(
+    folder: Path, language: str | None, corpus: Path | None, errors: bool, as_json: bool
+) -> None:
+    """Events (type and polarity), person statuses and call stances against hand-made gold."""
+    root = corpus or Path(os.environ.get("RIGHTSMONITOR_CORPUS", "../shared/corpus"))
+    result = evaluate_events(folder, root, language)
+    scores = result.as_dict()
+    if as_json:
+        click.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        e, s, c = scores["events"], scores["statuses"], scores["calls"]
+        click.echo(f"{folder} ({scores['documents']} documents)")
+        click.echo(
+            f"events    precision {e['precision']:.3f}  recall {e['recall']:.3f}  "
+            f"({e['system']} found, {e['gold']} in the gold); polarity right {e['polarity']:.3f}"
+            f"; from substrings: {e['from_substrings']}"
+        )
+        click.echo(f"statuses  right {s['accuracy']:.3f} of {s['persons']} persons")
+        click.echo(
+            f"calls     found {c['recall']:.3f} of {c['gold']}; stance right {c['stance']:.3f}"
+        )
     if errors:
         for line in result.errors:
             click.echo(line)

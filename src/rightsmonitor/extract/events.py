@@ -22,7 +22,7 @@ from rightsmonitor.model import (
     Unit,
     fact_id,
 )
-from rightsmonitor.nlp import Token, tokenize
+from rightsmonitor.nlp import Token, analyse, tokenize
 from rightsmonitor.nlp.lemmas import lemmas
 from rightsmonitor.nlp.sentences import clause_span
 
@@ -114,7 +114,7 @@ VIOLATIONS = frozenset(
 )
 _AUTHORITY_TYPES = {"government", "state_body", "court", "armed_forces"}
 _GAP = "…"
-_MAX_GAP = 3  # words that may stand where the vocabulary writes '…'
+_MAX_GAP = 4  # words that may stand where the vocabulary writes '…'
 _NEGATION_REACH = 2  # a negation counts within this many words before the trigger
 _ANNULMENT_REACH = 3  # 'quashed the nine-year sentence': the annulled act follows closely
 
@@ -135,6 +135,8 @@ class _Vocabulary:
     blockers: dict[str, tuple[_Pattern, ...]]
     polarity: dict[str, str]  # cue lemma → polarity
     negation: frozenset[str]
+    pronouns: frozenset[str]
+    subjectless: frozenset[str]  # verbs whose subject a language may drop ('został …')
 
 
 def _index(patterns: list[_Pattern]) -> dict[str, tuple[_Pattern, ...]]:
@@ -158,7 +160,11 @@ def _vocabulary(code: str) -> _Vocabulary:
         if kind in POLARITIES:
             polarity.update({w.lower(): kind for w in words})
     negation = frozenset(w.lower() for w in data.get("polarity", {}).get("negation", []))
-    return _Vocabulary(_index(triggers), _index(blockers), polarity, negation)
+    pronouns = frozenset(w.lower() for w in data.get("pronouns", []))
+    subjectless = frozenset(w.lower() for w in data.get("subjectless_verbs", []))
+    return _Vocabulary(
+        _index(triggers), _index(blockers), polarity, negation, pronouns, subjectless
+    )
 
 
 def _match(pattern: _Pattern, words: list[Token], i: int, code: str) -> int | None:
@@ -251,13 +257,20 @@ def _participants(
     sub: tuple[int, int],
     persons: list[Person],
     orgs: list[Organisation],
+    previous: str | None,
 ) -> list[Participant]:
+    """Persons of the event's part of its clause (or, when it names none but refers to one,
+    ``previous``: the person named last before it) as victims; state bodies in the clause as
+    perpetrators of violations or authorities of interventions; other organisations as
+    victims."""
     a, b = span
     out = [
         Participant(p.id, "victim")
         for p in persons
         if any(x.unit == unit.id and sub[0] <= x.start < sub[1] for x in p.mentions)
     ]
+    if not out and previous is not None:
+        out.append(Participant(previous, "victim"))
     for o in orgs:
         if any(x.unit == unit.id and a <= x.start < b for x in o.mentions):
             if o.type in _AUTHORITY_TYPES:
@@ -286,6 +299,21 @@ def _subclause(text: str, pos: int, a: int, b: int, code: str) -> tuple[int, int
     return a, b
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What an event is read against: the document's facts, in reading order."""
+
+    code: str
+    vocab: _Vocabulary
+    persons: list[Person]
+    orgs: list[Organisation]
+    provisions: list[Provision]
+    places: list[Place]
+    dates: list[DateFact]
+    order: dict[str, int]  # unit id → its index
+    mentions: list[tuple[int, int, str]]  # (unit index, start, person id), sorted
+
+
 def extract_events(
     units: list[Unit],
     code: str,
@@ -295,66 +323,70 @@ def extract_events(
     places: list[Place],
     dates: list[DateFact],
 ) -> list[Event]:
-    vocab = _vocabulary(code)
+    order = {u.id: i for i, u in enumerate(units)}
+    mentions = sorted(
+        (order.get(m.unit, len(units)), m.start, p.id) for p in persons for m in p.mentions
+    )
+    doc = _Document(
+        code, _vocabulary(code), persons, orgs, provisions, places, dates, order, mentions
+    )
     events: list[Event] = []
     for unit in units:
         if unit.kind not in {"title", "recital", "paragraph"}:
             continue
         for words in _words(unit.text):
-            blocked = [(s, e, p.weight) for s, e, p in _matches(words, vocab.blockers, code)]
-            for s, e, pattern in _matches(words, vocab.triggers, code):
+            blocked = [(s, e, p.weight) for s, e, p in _matches(words, doc.vocab.blockers, code)]
+            for s, e, pattern in _matches(words, doc.vocab.triggers, code):
                 if any(bs <= s and e <= be and pattern.weight < w for bs, be, w in blocked):
                     continue  # 'released a report', 'a death threat'
-                start, end = words[s].start, words[e - 1].end
-                events.append(
-                    _event(
-                        unit,
-                        code,
-                        pattern.type,
-                        start,
-                        end,
-                        words,
-                        s,
-                        vocab,
-                        persons,
-                        orgs,
-                        provisions,
-                        places,
-                        dates,
-                    )
-                )
+                events.append(_event(unit, doc, pattern.type, words[s].start, words[e - 1].end))
     return events
 
 
-def _event(
-    unit: Unit,
-    code: str,
-    kind: str,
-    start: int,
-    end: int,
-    words: list[Token],
-    at: int,
-    vocab: _Vocabulary,
-    persons: list[Person],
-    orgs: list[Organisation],
-    provisions: list[Provision],
-    places: list[Place],
-    dates: list[DateFact],
-) -> Event:
-    a, b = clause_span(unit.text, start, code)
-    sub = _subclause(unit.text, start, a, b, code)
-    when = next((d.value for d in dates if d.unit == unit.id and a <= d.start < b), None)
+def _antecedent(doc: _Document, unit: Unit, at: int) -> str | None:
+    """The person named last before character ``at`` in the same unit (a resolution's next
+    recital, a news item's next paragraph may speak of someone else)."""
+    here = (doc.order[unit.id], at)
+    before = [m for m in doc.mentions if m[0] == here[0] and m[1] < at]
+    return before[-1][2] if before else None
+
+
+def _refers_back(text: str, a: int, b: int, doc: _Document) -> bool:
+    """The clause speaks of someone it does not name: a third-person pronoun, or (Polish,
+    which drops them) a passive or state verb in the third person singular ('Został
+    zatrzymany', 'trafiła do aresztu')."""
+    for tok in tokenize(text[a:b]):
+        if not tok.is_word:
+            continue
+        found = lemmas(tok.text, doc.code)
+        if found & doc.vocab.pronouns:
+            return True
+        if found & doc.vocab.subjectless and any(
+            tag.startswith(("praet:sg:m1", "praet:sg:f", "fin:sg:ter"))
+            for _l, tag in analyse(tok.text)
+        ):
+            return True
+    return False
+
+
+def _event(unit: Unit, doc: _Document, kind: str, start: int, end: int) -> Event:
+    a, b = clause_span(unit.text, start, doc.code)
+    sub = _subclause(unit.text, start, a, b, doc.code)
+    previous = _antecedent(doc, unit, start) if _refers_back(unit.text, a, b, doc) else None
+    when = next((d.value for d in doc.dates if d.unit == unit.id and a <= d.start < b), None)
     where = next(
-        (p.name for p in places for x in p.mentions if x.unit == unit.id and a <= x.start < b),
+        (p.name for p in doc.places for x in p.mentions if x.unit == unit.id and a <= x.start < b),
         None,
     )
     provs = [
-        p.id for p in provisions if any(x.unit == unit.id and a <= x.start < b for x in p.mentions)
+        p.id
+        for p in doc.provisions
+        if any(x.unit == unit.id and a <= x.start < b for x in p.mentions)
     ]
     return Event(
         fact_id("event", unit.id, str(start), kind),
         kind,
-        _participants(unit, kind, (a, b), sub, persons, orgs),
+        _participants(unit, kind, (a, b), sub, doc.persons, doc.orgs, previous),
         when,
         where,
         provs,
@@ -362,5 +394,5 @@ def _event(
         start,
         end,
         unit.text[start:end],
-        _polarity(unit.text, start, vocab, code, a),
+        _polarity(unit.text, start, doc.vocab, doc.code, a),
     )

@@ -16,6 +16,7 @@ __all__ = [
     "DEMANDS",
     "STATUSES",
     "Status",
+    "context_status",
     "demanded",
     "latest",
     "modal",
@@ -64,6 +65,9 @@ _CUSTODY = frozenset(
     {"detained", "pre-trial detention", "house arrest", "convicted and serving", "disappeared"}
 )
 _WEAK = "facing charges or investigation"
+# how much a custody status says: a vaguer one does not replace a more precise one of the
+# same time ('detained … remanded in custody … held' stays pre-trial detention)
+_SPECIFIC = {"detained": 1, "pre-trial detention": 2, "house arrest": 2, "convicted and serving": 3}
 
 
 @dataclass(frozen=True)
@@ -169,13 +173,18 @@ def person_statuses(
 def _replaces(new: Status, rank: tuple[str, int], old_rank: tuple[str, int], old: Status) -> bool:
     """A death is final; a later event replaces an earlier one, except that a charge does not
     undo a detention or sentence unless it is dated later ('detained on Monday and charged
-    with treason' leaves him detained)."""
+    with treason' leaves him detained), and a vaguer custody status does not replace a more
+    precise one unless it is dated later."""
     if old.status == "deceased":
         return False
     if new.status == "deceased":
         return True
+    later = rank[0] > old_rank[0] and bool(old_rank[0])
     if new.status == _WEAK and old.status in _CUSTODY:
-        return rank[0] > old_rank[0] and bool(old_rank[0])
+        return later
+    vaguer = new.status in _SPECIFIC and _SPECIFIC[new.status] < _SPECIFIC.get(old.status, 0)
+    if vaguer and not later:
+        return False  # 'detained' says less than 'pre-trial detention' of the same time
     return rank >= old_rank
 
 
@@ -189,3 +198,22 @@ def latest(entries: Iterable[tuple[str, tuple[str, int]]]) -> int | None:
         if best is None or _replaces(found, rank, best[1], best[2]):
             best = (i, rank, found)
     return best[0] if best else None
+
+
+# a role the texts give a person → the status it states ('byli więźniowie polityczni')
+_STATUS_OF_ROLE = {
+    "former political prisoner": "former prisoner",
+    "refugee": "refugee or in exile",
+}
+
+
+def context_status(roles: Iterable[str], release_demanded: bool) -> tuple[str, str] | None:
+    """(status, why) when no event says where a person stands: a demand for their release
+    means they are held ('calls for the release of …'); a role may say it ('former political
+    prisoner', 'refugee')."""
+    if release_demanded:
+        return "detained", "a document demands their release"
+    for role in roles:
+        if role in _STATUS_OF_ROLE:
+            return _STATUS_OF_ROLE[role], f"the text calls them {role}"
+    return None

@@ -17,6 +17,7 @@ from rightsmonitor.service.documents import (
 from rightsmonitor.service.evaluation import Score, evaluate
 from rightsmonitor.service.facts import extraction_json
 from rightsmonitor.service.names_eval import NameEval, evaluate_names
+from rightsmonitor.service.events_eval import EventScore, evaluate_events
 from rightsmonitor.service.persons_eval import PersonScore, evaluate_persons
 from rightsmonitor.service.recommendations import (
     REC_STATUSES,
@@ -39,6 +40,7 @@ __all__ = [
     "IngestReport",
     "Library",
     "NameEval",
+    "EventScore",
     "PersonScore",
     "Registry",
     "Score",
@@ -50,6 +52,7 @@ __all__ = [
     "diff_documents",
     "evaluate",
     "evaluate_names",
+    "evaluate_events",
     "evaluate_persons",
     "evaluate_statuses",
     "extract_document_facts",

@@ -10,7 +10,13 @@ from typing import Any
 
 from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.nlp.sentences import sentence_at as segment_sentence
-from rightsmonitor.resolve.status import STATUSES, latest, not_happened, status_of
+from rightsmonitor.resolve.status import (
+    STATUSES,
+    context_status,
+    latest,
+    not_happened,
+    status_of,
+)
 from rightsmonitor.service.diff import demand_markers
 from rightsmonitor.service.documents import Library
 
@@ -46,40 +52,34 @@ def _override(library: Library, members: list[str]) -> dict[str, Any] | None:
 
 
 _UNKNOWN: dict[str, Any] = {"status": "unknown", "since": None, "evidence": None}
-# a role the texts give a person → the status it states ('byli więźniowie polityczni')
-_STATUS_OF_ROLE = {
-    "former political prisoner": "former prisoner",
-    "refugee": "refugee or in exile",
-}
 
 
-def _by_role(
-    roles: dict[str, str], sources: list[dict[str, Any]], dates: dict[str, str | None]
-) -> dict[str, Any] | None:
-    """No event and no demand says where the person stands, but a role does."""
-    for role, doc in roles.items():
-        if role in _STATUS_OF_ROLE:
-            return {
-                "status": _STATUS_OF_ROLE[role],
-                "since": dates.get(doc),
-                "evidence": next((s for s in sources if s["document"] == doc), None),
-                "inferred": f"the text calls them {role}",
-            }
-    return None
-
-
-def _held(timeline: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """No event says where the person stands, but a document demands their release: they are
-    held as of that document ('calls for the release of …')."""
+def _from_context(
+    timeline: list[dict[str, Any]],
+    roles: dict[str, str],
+    sources: list[dict[str, Any]],
+    dates: dict[str, str | None],
+) -> dict[str, Any]:
+    """No event says where the person stands: a demand for their release (they are held as of
+    that document) or a role the texts give them ('former political prisoner')."""
     asked = [e for e in timeline if e["type"] == "release" and e["demanded"]]
-    if not asked:
-        return None
-    latest = asked[-1]
+    found = context_status(roles, bool(asked))
+    if found is None:
+        return dict(_UNKNOWN)
+    status, why = found
+    if asked:
+        return {
+            "status": status,
+            "since": asked[-1]["document_date"],
+            "evidence": asked[-1],
+            "inferred": why,
+        }
+    doc = next(d for r, d in roles.items() if why.endswith(r))
     return {
-        "status": "detained",
-        "since": latest["document_date"],
-        "evidence": latest,
-        "inferred": "a document demands their release",
+        "status": status,
+        "since": dates.get(doc),
+        "evidence": next((s for s in sources if s["document"] == doc), None),
+        "inferred": why,
     }
 
 
@@ -158,7 +158,7 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
         e = with_status[pick]
         derived = {"status": e["status"], "since": e["date"] or e["document_date"], "evidence": e}
     else:
-        derived = _held(timeline) or _by_role(roles, sources, dates) or _UNKNOWN
+        derived = _from_context(timeline, roles, sources, dates)
     derived["as_of"] = max((dates.get(s["document"]) or "" for s in sources), default="") or None
     override = _override(library, entity["members"])
     return {
@@ -221,7 +221,8 @@ _ORG_MEASURES = frozenset(
 
 def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
     """An organisation's file: measures against it (fines, suspensions, bans, 'extremist'
-    designations, prosecutions, and cases closed) with their sources, and every mention."""
+    designations, prosecutions, and cases closed; role 'victim') and measures it took (role
+    'perpetrator' or 'authority'), with their polarity and sources, and every mention."""
     entity = library.registry.entity("organisations", entity_id)
     if entity is None:
         raise CaseError(f"no organisation with id {entity_id} (see `rightsmonitor organisations`)")
@@ -245,14 +246,19 @@ def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
         calls = store.fact_rows(doc, "calls")
         markers = demand_markers(records[doc].language if doc in records else None)
         for event in store.fact_rows(doc, "events"):
-            ids = {p.get("id") for p in event.get("participants", [])}
-            if not ids & fact_ids or event.get("type") not in _ORG_MEASURES:
+            roles = {
+                p.get("role") for p in event.get("participants", []) if p.get("id") in fact_ids
+            }
+            if not roles or event.get("type") not in _ORG_MEASURES:
                 continue
             start = int(event.get("start") or 0)
             text = units.get(str(event.get("unit")), "")
             measures.append(
                 {
                     "type": event.get("type"),
+                    # victim: a measure against it; perpetrator or authority: one it took
+                    "role": "victim" if "victim" in roles else sorted(roles)[0],
+                    "polarity": event.get("polarity", "happened"),
                     "date": event.get("date") or (records[doc].date if doc in records else None),
                     "demanded": not_happened(event, calls, units, markers),
                     "document": doc,
