@@ -15,9 +15,9 @@ from rightsmonitor.service.documents import (
     read_file_bytes,
 )
 from rightsmonitor.service.evaluation import Score, evaluate
+from rightsmonitor.service.events_eval import EventScore, evaluate_events
 from rightsmonitor.service.facts import extraction_json
 from rightsmonitor.service.names_eval import NameEval, evaluate_names
-from rightsmonitor.service.events_eval import EventScore, evaluate_events
 from rightsmonitor.service.persons_eval import PersonScore, evaluate_persons
 from rightsmonitor.service.recommendations import (
     REC_STATUSES,
@@ -36,11 +36,11 @@ __all__ = [
     "WATCH_KINDS",
     "BenchRow",
     "DocumentRecord",
+    "EventScore",
     "IngestOutcome",
     "IngestReport",
     "Library",
     "NameEval",
-    "EventScore",
     "PersonScore",
     "Registry",
     "Score",
@@ -51,8 +51,8 @@ __all__ = [
     "current_user",
     "diff_documents",
     "evaluate",
-    "evaluate_names",
     "evaluate_events",
+    "evaluate_names",
     "evaluate_persons",
     "evaluate_statuses",
     "extract_document_facts",

@@ -26,9 +26,10 @@ from typing import Any
 
 from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.extract import extract_document
+from rightsmonitor.extract.events import EVENT_TYPES, POLARITIES
 from rightsmonitor.model import Extraction, ParsedDocument, Person
 from rightsmonitor.nlp import name_key
-from rightsmonitor.resolve.status import context_status, person_statuses
+from rightsmonitor.resolve.status import STATUSES, context_status, person_statuses
 from rightsmonitor.service.diff import demand_markers
 from rightsmonitor.service.documents import parse_file
 
@@ -153,15 +154,43 @@ def _statuses(doc: ParsedDocument, found: Extraction, language: str) -> dict[str
     return derived
 
 
+def _check(path: Path, gold: dict[str, Any]) -> None:
+    """Every label from the vocabularies: a gold file that uses another is refused."""
+    bad = [
+        *(e["type"] for e in gold.get("events", []) if e["type"] not in EVENT_TYPES),
+        *(
+            e.get("polarity")
+            for e in gold.get("events", [])
+            if e.get("polarity", "happened") not in POLARITIES
+        ),
+        *(s["status"] for s in gold.get("statuses", []) if s["status"] not in STATUSES),
+    ]
+    if bad:
+        raise EventGoldError(f"{path.name}: labels outside the vocabulary: {bad}", source=str(path))
+
+
 def _score(path: Path, gold: dict[str, Any], corpus: Path, score: EventScore) -> None:
+    _check(path, gold)
     language = str(gold.get("language") or "en")
     source = corpus / gold["document"] if gold.get("document") else path.with_suffix(".txt")
     text = source.read_text(encoding="utf-8")
     doc = parse_file(source, language=language)
     found = extract_document(doc)
-    name = path.name
     score.documents += 1
-    # events
+    _score_events(path, gold, text, doc, found, score)
+    _score_statuses(path.name, gold, doc, found, language, score)
+    _score_calls(path, gold, text, doc, found, score)
+
+
+def _score_events(
+    path: Path,
+    gold: dict[str, Any],
+    text: str,
+    doc: ParsedDocument,
+    found: Extraction,
+    score: EventScore,
+) -> None:
+    name = path.name
     system = [(e, _source(doc, e.unit, e.start, e.end)) for e in found.events]
     score.system_events += len(system)
     score.substring_events += sum(1 for _e, span in system if not _on_word_boundaries(text, span))
@@ -182,9 +211,8 @@ def _score(path: Path, gold: dict[str, Any], corpus: Path, score: EventScore) ->
         if hit is None:
             score.by_type[(g["type"], "missed")] += 1
             near = [e.type for e, s in system if _overlap(s, span)]
-            score.errors.append(
-                f"MISS {name}: {g['type']} {g['text']!r}" + (f" (ours: {near})" if near else "")
-            )
+            ours = f" (ours: {near})" if near else ""
+            score.errors.append(f"MISS {name}: {g['type']} {g['text']!r}{ours}")
             continue
         used.add(hit)
         score.matched_events += 1
@@ -200,7 +228,16 @@ def _score(path: Path, gold: dict[str, Any], corpus: Path, score: EventScore) ->
         if i not in used:
             score.by_type[(e.type, "false")] += 1
             score.errors.append(f"FALSE {name}: {e.type} {e.text!r}")
-    # statuses
+
+
+def _score_statuses(
+    name: str,
+    gold: dict[str, Any],
+    doc: ParsedDocument,
+    found: Extraction,
+    language: str,
+    score: EventScore,
+) -> None:
     statuses = _statuses(doc, found, language)
     for g in gold.get("statuses", []):
         score.gold_persons += 1
@@ -213,23 +250,34 @@ def _score(path: Path, gold: dict[str, Any], corpus: Path, score: EventScore) ->
             score.errors.append(
                 f"STATUS {name}: {g['name']} ours {ours}, gold {g['status']}{found_as}"
             )
-    # calls
+
+
+def _score_calls(
+    path: Path,
+    gold: dict[str, Any],
+    text: str,
+    doc: ParsedDocument,
+    found: Extraction,
+    score: EventScore,
+) -> None:
     calls = [(c, _source(doc, c.unit, c.start, c.end)) for c in found.calls]
     for g in gold.get("calls", []):
         span = _nth(text, g["text"], 1)
         if span is None:
-            raise EventGoldError(f"{name}: call {g['text']!r} is not in the text", source=str(path))
+            raise EventGoldError(
+                f"{path.name}: call {g['text']!r} is not in the text", source=str(path)
+            )
         score.gold_calls += 1
-        hit = next((c for c, s in calls if _overlap(s, span)), None)
-        if hit is None:
-            score.errors.append(f"CALL MISS {name}: {g['stance']} {g['text']!r}")
+        call = next((c for c, s in calls if _overlap(s, span)), None)
+        if call is None:
+            score.errors.append(f"CALL MISS {path.name}: {g['stance']} {g['text']!r}")
             continue
         score.found_calls += 1
-        if hit.stance == g["stance"]:
+        if call.stance == g["stance"]:
             score.stance_right += 1
         else:
             score.errors.append(
-                f"STANCE {name}: {g['text']!r} ours {hit.stance}, gold {g['stance']}"
+                f"STANCE {path.name}: {g['text']!r} ours {call.stance}, gold {g['stance']}"
             )
 
 
