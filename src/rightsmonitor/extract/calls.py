@@ -10,9 +10,12 @@ import re
 from functools import cache
 from typing import Any
 
-from rightsmonitor.lang import LanguageData, load_data, load_language
+from rightsmonitor.lang import LanguageData, Verb, load_data, load_language
 from rightsmonitor.model import Call, Organisation, Person, Provision, Unit
-from rightsmonitor.nlp.verbs import leading_verb
+from rightsmonitor.nlp import Token, tokenize
+from rightsmonitor.nlp.lemmas import lemmas
+from rightsmonitor.nlp.sentences import clause_span
+from rightsmonitor.nlp.verbs import Lead, leading_verb
 
 __all__ = ["NAME", "extract_calls", "find_action"]
 
@@ -56,6 +59,24 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+_COORDINATION = re.compile(r"\s(?:i|oraz|a także|and|and also)\s+|,\s+")
+
+
+def _split_coordinated(
+    text: str, clauses: list[tuple[int, int]], lang: LanguageData
+) -> list[tuple[int, int]]:
+    """'potępia zatrzymanie … i wzywa władze do …': a second operative verb joined by 'i',
+    'oraz', 'and' or a comma opens a call of its own."""
+    out: list[tuple[int, int]] = []
+    for a, b in clauses:
+        cuts = [a]
+        for m in _COORDINATION.finditer(text, a, b):
+            if m.start() > cuts[-1] and leading_verb(text[m.end() : b], lang) is not None:
+                cuts.append(m.end())
+        out.extend(zip(cuts, [*cuts[1:], b], strict=True))
+    return out
+
+
 def _targets(
     unit: Unit,
     a: int,
@@ -75,11 +96,16 @@ def _targets(
     return ids
 
 
+def _stance(lead: Lead) -> str:
+    """'wzywa do uwolnienia' with no one called on is a call for, not on."""
+    return "calls for" if lead.stance == "calls on" and not lead.addressees else lead.stance
+
+
 def _call(
     unit: Unit, lead: Any, text_after: str, span: tuple[int, int], targets: list[str], code: str
 ) -> Call:
     """A call from the verb found at ``span``: stance, addressees, the action after the verb."""
-    stance = "calls for" if lead.stance == "calls on" and not lead.addressees else lead.stance
+    stance = _stance(lead)
     action = find_action(text_after, code) if stance in _DEMANDS else None
     start, end = span
     return Call(
@@ -88,38 +114,79 @@ def _call(
 
 
 @cache
-def _reported_forms(lang: LanguageData) -> list[tuple[re.Pattern[str], str]]:
-    """'calls on' → 'call on', 'called on'; 'urges' → 'urge', 'urged' (reported speech)."""
-    out: list[tuple[re.Pattern[str], str]] = []
+def _verb_heads(lang: LanguageData) -> dict[str, list[Verb]]:
+    """Lemma of a verb phrase's first word → its phrases ('wzywa' → wzywać; 'calls on' →
+    call), with the lemmas of the same verb's other aspect or form listed in
+    ``lang/<code>/events.toml`` (``[call_lemmas]``: wezwać for wzywać)."""
+    extra: dict[str, list[str]] = load_data(lang.code, "events").get("call_lemmas", {})
+    out: dict[str, list[Verb]] = {}
     for verb in lang.verbs:
-        head, _, rest = verb.phrase.partition(" ")
-        if lang.code != "en" or not head.endswith("s"):
-            continue
-        stem = head[:-1]
-        forms = {stem, stem + "d" if stem.endswith("e") else stem + "ed", head}
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        tail = rf"\s+{re.escape(rest)}" if rest else ""
-        pattern = re.compile(rf"(?<![^\W\d_])(?:{alternation}){tail}(?![^\W\d_])", re.I)
-        out.append((pattern, verb.phrase))
+        head = verb.phrase.split()[0]
+        for lemma in lemmas(head, lang.code) - {head.lower()} or {head.lower()}:
+            for form in (lemma, *extra.get(lemma, [])):
+                out.setdefault(form, []).append(verb)
     return out
 
 
-def _reported_calls(unit: Unit, lang: LanguageData, targets: Any) -> list[Call]:
-    """Demands reported in press releases and summaries: 'MEPs call on the Council to …'."""
-    calls: list[Call] = []
-    stops = [e.start() for e in re.finditer(r";|\.(?:\s|$)", unit.text)]
-    for pattern, phrase in _reported_forms(lang):
-        for m in pattern.finditer(unit.text):
-            end = next((s for s in stops if s > m.end()), len(unit.text))
-            rest = phrase + unit.text[m.end() : end]
-            lead = leading_verb(rest, lang)
-            if lead is None or any(c.start <= m.start() < c.end for c in calls):
+def _reported_at(
+    text: str, words: list[Token], i: int, lang: LanguageData
+) -> tuple[Lead, int] | None:
+    """A call reported at word ``i`` in any person or tense ('Wzywamy władze …', 'wezwała
+    społeczność …', 'MEPs call on …', 'calling for …'): the verb's phrase, rebuilt in the form
+    the resolution lexicon knows and read by ``leading_verb``; with where its words end."""
+    heads = _verb_heads(lang)
+    for lemma in sorted(lemmas(words[i].text, lang.code)):
+        for verb in heads.get(lemma, []):
+            rest = verb.phrase.split()[1:]
+            tail = [w.text.lower() for w in words[i + 1 : i + 1 + len(rest)]]
+            if tail != [r.lower() for r in rest]:
                 continue
-            target_ids = targets(m.start(), end)
-            calls.append(
-                _call(unit, lead, rest[lead.end :], (m.start(), end), target_ids, lang.code)
+            after = words[i + len(rest)].end
+            lead = leading_verb(verb.phrase + text[after:], lang)
+            if lead is not None and lead.stance == verb.stance:
+                return lead, after + lead.end - len(verb.phrase)
+    return None
+
+
+def _modal_at(words: list[Token], i: int, code: str) -> str | None:
+    """'The authorities should release …', 'władze muszą uwolnić …': a demand without a
+    demanding verb, in statements (``[modal_calls]`` of ``lang/<code>/events.toml``)."""
+    table: dict[str, str] = load_data(code, "events").get("modal_calls", {})
+    return table.get(words[i].text.lower())
+
+
+def _reported_calls(unit: Unit, lang: LanguageData, targets: Any) -> list[Call]:
+    """Demands reported in statements, news and summaries, at any word of a clause (a
+    reporting verb in any form, or a modal verb: 'The authorities must release …')."""
+    calls: list[Call] = []
+    words = [t for t in tokenize(unit.text) if t.is_word]
+    for i, word in enumerate(words):
+        if any(c.start <= word.start < c.end for c in calls):
+            continue
+        end = clause_span(unit.text, word.start, lang.code)[1]
+        found = _reported_at(unit.text, words, i, lang)
+        if found is not None:
+            lead, verb_end = found
+            stance, addressees = _stance(lead), list(lead.addressees)
+        else:
+            modal = _modal_at(words, i, lang.code)
+            if modal is None:
+                continue
+            stance, addressees, verb_end = modal, [], word.end
+        action = find_action(unit.text[verb_end:end], lang.code) if stance in _DEMANDS else None
+        calls.append(
+            Call(
+                unit.id,
+                stance,
+                addressees,
+                action,
+                targets(word.start, end),
+                unit.text[word.start : end],
+                word.start,
+                end,
             )
-    return sorted(calls, key=lambda c: c.start)
+        )
+    return calls
 
 
 def extract_calls(
@@ -143,7 +210,7 @@ def extract_calls(
 
             calls.extend(_reported_calls(unit, lang, targets))
             continue
-        for a, b in _clauses(unit.text):
+        for a, b in _split_coordinated(unit.text, _clauses(unit.text), lang):
             clause = unit.text[a:b]
             lead_start = a + len(clause) - len(clause.lstrip())
             body = unit.text[lead_start:b]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rightsmonitor.extract.places import is_place_word
 from rightsmonitor.lang import load_data
 from rightsmonitor.model import (
     DateFact,
@@ -114,6 +115,8 @@ VIOLATIONS = frozenset(
 )
 _AUTHORITY_TYPES = {"government", "state_body", "court", "armed_forces"}
 _GAP = "…"
+_PLACE = "place"  # written PLACE in the vocabulary (lower-cased when read)
+_SAME_EVENT = 8  # words within which a second trigger of the same type is the same event
 _MAX_GAP = 4  # words that may stand where the vocabulary writes '…'
 _NEGATION_REACH = 2  # a negation counts within this many words before the trigger
 _ANNULMENT_REACH = 3  # 'quashed the nine-year sentence': the annulled act follows closely
@@ -167,6 +170,14 @@ def _vocabulary(code: str) -> _Vocabulary:
     )
 
 
+def _fits(lemma: str, word: str, code: str) -> bool:
+    """``word`` has ``lemma``; the lemma 'PLACE' stands for a country or a listed place
+    ('opuściła Białoruś', 'left Russia')."""
+    if lemma == _PLACE:
+        return word[:1].isupper() and is_place_word(word, code)
+    return lemma in lemmas(word, code)
+
+
 def _match(pattern: _Pattern, words: list[Token], i: int, code: str) -> int | None:
     """The index after the last word of ``pattern`` matched from word ``i``, or None."""
     k = i
@@ -177,11 +188,7 @@ def _match(pattern: _Pattern, words: list[Token], i: int, code: str) -> int | No
             continue
         reach = _MAX_GAP + 1 if gap else 1
         hit = next(
-            (
-                j
-                for j in range(k, min(k + reach, len(words)))
-                if lemma in lemmas(words[j].text, code)
-            ),
+            (j for j in range(k, min(k + reach, len(words))) if _fits(lemma, words[j].text, code)),
             None,
         )
         if hit is None:
@@ -336,9 +343,14 @@ def extract_events(
             continue
         for words in _words(unit.text):
             blocked = [(s, e, p.weight) for s, e, p in _matches(words, doc.vocab.blockers, code)]
+            last: tuple[str, int] | None = None  # (type, end word) of the previous event
             for s, e, pattern in _matches(words, doc.vocab.triggers, code):
                 if any(bs <= s and e <= be and pattern.weight < w for bs, be, w in blocked):
                     continue  # 'released a report', 'a death threat'
+                if last and last[0] == pattern.type and s - last[1] <= _SAME_EVENT:
+                    last = (pattern.type, e)  # 'skazał go na osiem lat więzienia': one event
+                    continue
+                last = (pattern.type, e)
                 events.append(_event(unit, doc, pattern.type, words[s].start, words[e - 1].end))
     return events
 
