@@ -38,8 +38,9 @@ def test_brief_counts_come_from_the_case_files(library: Library) -> None:
         if p["status"]
         in ("detained", "pre-trial detention", "house arrest", "convicted and serving")
     )
-    assert brief["headline"]["detained now"] == detained
-    assert all(p["document"] and p["unit"] for p in brief["persons"])
+    assert brief["headline"]["detained (as of the evidence)"] == detained
+    assert all(p["source"]["document"] and p["source"]["label"] for p in brief["persons"])
+    assert all(p["source"]["title"] and p["source"]["key"] for p in brief["persons"])
     assert any(
         r["target"] == "Aron Atabek" and r["recurrence"] == 2 for r in brief["recommendations"]
     )
@@ -68,3 +69,42 @@ def test_brief_errors(library: Library, tmp_path: Path) -> None:
         country_brief(library, "BR")  # no stored document names it
     with pytest.raises(RightsMonitorError):
         write_brief(library, "KZ", tmp_path / "b.docx", "docx")
+
+
+EXAMPLES = ROOT / "src" / "rightsmonitor" / "examples"
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """The bundled examples, as `make demo` ingests them."""
+    lib = Library(f"sqlite:///{tmp_path_factory.mktemp('ex') / 'e.sqlite'}")
+    lib.ingest_paths(sorted(p for p in EXAMPLES.iterdir() if p.is_file()))
+    return lib
+
+
+def test_brief_is_scoped_procedure_free_and_names_no_state_as_victim(examples: Library) -> None:
+    brief = country_brief(examples, "KZ")
+    whole = [d for d in brief["documents"] if d["scope"] == "whole document"]
+    # the Ukrainian-children motion is not a Kazakhstan document
+    assert all("Ukrain" not in (d["title"] or "") for d in whole)
+    assert all(r["action"] != "forward" for r in brief["recommendations"])
+    states = ("rząd", "władze", "government", "authorities", "Interpol", "Sąd")
+    assert not [o for o in brief["organisations"] if o["organisation"].startswith(states)]
+    assert not any("None" in p["provision"] for p in brief["provisions"])
+    assert brief["as_of"] and all("now" not in k for k in brief["headline"])
+
+
+def test_brief_names_follow_the_brief_language(examples: Library) -> None:
+    english = {p["id"]: p["name"] for p in country_brief(examples, "KZ", "en")["persons"]}
+    polish = {p["id"]: p["name"] for p in country_brief(examples, "KZ", "pl")["persons"]}
+    pid = next(i for i, n in english.items() if n == "Almat Zhumagulov")
+    assert polish[pid] == "Ałmat Żumagułow"
+
+
+def test_the_pdf_prints_each_source_sentence_once(examples: Library, tmp_path: Path) -> None:
+    pdf = tmp_path / "kz.pdf"
+    write_brief(examples, "KZ", pdf, "pdf")
+    reader = PdfReader(pdf)
+    assert len(reader.pages) <= 12
+    content = " ".join(page.extract_text() for page in reader.pages)
+    assert "art. None" not in content

@@ -509,11 +509,19 @@ def recommendations_cmd(
     default=None,
     help="html or pdf (default: from the file name, else html).",
 )
+@click.option(
+    "--lang",
+    "lang",
+    type=click.Choice(["en", "pl"]),
+    default="en",
+    show_default=True,
+    help="The brief's language: persons named as that language's documents write them.",
+)
 @click.pass_context
-def report(ctx: click.Context, country: str, out: Path, fmt: str | None) -> None:
+def report(ctx: click.Context, country: str, out: Path, fmt: str | None, lang: str) -> None:
     """Write a country brief: counts, a chart, persons of concern, open recommendations."""
     fmt = fmt or ("pdf" if out.suffix.lower() == ".pdf" else "html")
-    brief = write_brief(_library(ctx), country, out, fmt)
+    brief = write_brief(_library(ctx), country, out, fmt, lang)
     click.echo(f"wrote {out} ({fmt}): {brief['country_name']}")
     click.echo("  " + ", ".join(f"{k}: {v}" for k, v in brief["headline"].items()))
     click.echo(

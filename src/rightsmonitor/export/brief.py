@@ -13,7 +13,7 @@ from typing import Any
 __all__ = ["render_brief"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
-_WIDTHS: dict[int, list[float]] = {2: [12, 5], 3: [5, 4, 8], 4: [4.5, 3.5, 2.5, 6.5]}  # cm
+_WIDTHS: dict[int, list[float]] = {2: [12, 5], 3: [6, 6, 5], 4: [5, 4.5, 2.5, 5]}  # cm
 
 
 def _chart(brief: dict[str, Any], fmt: str) -> bytes:
@@ -34,7 +34,7 @@ def _chart(brief: dict[str, Any], fmt: str) -> bytes:
         ax.bar(years, counts, bottom=bottom, label=name)
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     ax.set_ylabel("events")
-    ax.set_title(f"Events named in the documents, by year ({brief['country_name']})")
+    ax.set_title(f"Events that happened, by the year of the event ({brief['country_name']})")
     ax.legend(fontsize=7, ncols=3, loc="upper left")
     fig.tight_layout()
     out = io.BytesIO()
@@ -85,54 +85,71 @@ def _pdf(brief: dict[str, Any]) -> bytes:
 
     chart = Image(io.BytesIO(_chart(brief, "png")), width=17 * cm, height=6.8 * cm)
     counts = ", ".join(f"{k}: {v}" for k, v in brief["headline"].items())
+    notes: dict[str, int] = {}  # each source sentence printed once, numbered
+
+    def src(s: dict[str, Any] | None) -> str:
+        if not s:
+            return ""
+        text = (s.get("sentence") or "").strip()
+        ref = f"[{s['key']}] {s['label']}"
+        if not text:
+            return ref
+        n = notes.setdefault(text, len(notes) + 1)
+        return f"{ref} ({n})"
+
+    persons = [
+        [
+            p["name"],
+            p["status"] + (" — to review" if p["review"] else ""),
+            p["since"] or p["as_of"] or "",
+            src(p["source"]),
+        ]
+        for p in brief["persons"]
+    ]
+    orgs = [
+        [o["organisation"], o["event"] + (" (annulled)" if o["annulled"] else ""), src(o["source"])]
+        for o in brief["organisations"]
+    ]
+    recs = [
+        [
+            r["action"],
+            r["target"],
+            f"{r['recurrence']}x ({', '.join(r['years'])})",
+            src(r["source"]),
+        ]
+        for r in brief["recommendations"]
+    ]
     story: list[Any] = [
         Paragraph(f"{brief['country_name']} — human rights brief", styles["Title"]),
-        Paragraph(f"Generated {brief['generated']} by rightsmonitor. {counts}.", body),
+        Paragraph(
+            f"Generated {brief['generated']} by rightsmonitor. Statuses are as of the evidence "
+            f"(latest document: {brief['as_of'] or 'undated'}). {counts}.",
+            body,
+        ),
         Spacer(1, 8),
         chart,
         Paragraph("Persons of concern", styles["Heading2"]),
-        table(
-            ["person", "status", "since", "source"],
-            [
-                [
-                    p["name"],
-                    p["status"],
-                    p["since"] or "",
-                    f"{(p['document'] or '')[:12]} {p['unit'] or ''}: {p['sentence'] or ''}"[:300],
-                ]
-                for p in brief["persons"]
-            ],
-        ),
+        table(["person", "status", "as of", "source"], persons),
         Paragraph("Organisations under pressure", styles["Heading2"]),
-        table(
-            ["organisation", "what", "source"],
-            [
-                [
-                    o["organisation"],
-                    o["event"],
-                    f"{o['document'][:12]} {o['unit']}: {o['sentence']}"[:300],
-                ]
-                for o in brief["organisations"]
-            ],
-        ),
+        table(["organisation", "what", "source"], orgs),
         Paragraph("Provisions most used", styles["Heading2"]),
         table(
             ["provision", "mentions"],
             [[p["provision"], str(p["mentions"])] for p in brief["provisions"]],
         ),
         Paragraph("Open recommendations", styles["Heading2"]),
-        table(
-            ["action", "target", "demanded", "source"],
-            [
-                [
-                    r["action"],
-                    r["target"],
-                    f"{r['recurrence']}x ({', '.join(r['years'])})",
-                    f"{r['document'][:12]} {r['unit']}: {r['text']}"[:300],
-                ]
-                for r in brief["recommendations"]
-            ],
+        table(["action", "target", "demanded", "source"], recs),
+        Paragraph("Documents", styles["Heading2"]),
+        *(
+            Paragraph(
+                f"[{d['key']}] {d['title'] or '(untitled)'}, {d['date'] or 'undated'} "
+                f"({d['language']}; {d['scope']})",
+                small,
+            )
+            for d in brief["documents"]
         ),
+        Paragraph("Source sentences", styles["Heading2"]),
+        *(Paragraph(f"({n}) {text}", small) for text, n in notes.items()),
     ]
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, title=f"{brief['country_name']} brief").build(story)

@@ -114,11 +114,13 @@ VIOLATIONS = frozenset(
     }
 )
 _AUTHORITY_TYPES = {"government", "state_body", "court", "armed_forces"}
+_INTERNATIONAL = {"international_body", "eu_body"}
 _GAP = "…"
 _PLACE = "place"  # written PLACE in the vocabulary (lower-cased when read)
 _SAME_EVENT = 8  # words within which a second trigger of the same type is the same event
 _MAX_GAP = 4  # words that may stand where the vocabulary writes '…'
 _NEGATION_REACH = 2  # a negation counts within this many words before the trigger
+_MODAL_REACH = 6  # 'faces up to ten years in prison': a threat, allegation or plan reaches so far
 _ANNULMENT_REACH = 3  # 'quashed the nine-year sentence': the annulled act follows closely
 
 
@@ -252,8 +254,8 @@ def _polarity(text: str, at: int, vocab: _Vocabulary, code: str, clause_start: i
                 continue  # 'quashed the verdict and he walked free': the release stands
             if kind == "demanded":
                 demanded = True
-            elif kind and nearest is None:
-                nearest = kind
+            elif kind and nearest is None and back < _MODAL_REACH:
+                nearest = kind  # 'w obawie przed uwięzieniem, zostało pobitych': only the first
     return "demanded" if demanded else nearest or "happened"
 
 
@@ -282,6 +284,8 @@ def _participants(
         if any(x.unit == unit.id and a <= x.start < b for x in o.mentions):
             if o.type in _AUTHORITY_TYPES:
                 out.append(Participant(o.id, "perpetrator" if kind in VIOLATIONS else "authority"))
+            elif o.type in _INTERNATIONAL:
+                out.append(Participant(o.id, "authority"))  # 'Interpol', 'the EU': never victims
             else:
                 out.append(Participant(o.id, "victim"))
     return out

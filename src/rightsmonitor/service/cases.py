@@ -5,6 +5,7 @@ apart from the derived value and audited."""
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -97,11 +98,13 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
     provisions: dict[str, dict[str, Any]] = {}
     organisations: set[str] = set()
     roles: dict[str, str] = {}  # role → the first document that gives it
+    written: dict[str, Counter[str]] = defaultdict(Counter)  # language → names as written
     for doc, fact_ids in members.items():
         store = library.documents
         units = store.unit_texts(doc)
         for person in store.fact_rows(doc, "persons"):
             if person["id"] in fact_ids:
+                written[languages.get(doc) or ""][str(person["name"])] += 1
                 for role in person.get("roles", []):
                     roles.setdefault(str(role), doc)
                 for m in person.get("mentions", []):
@@ -178,6 +181,10 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
         ],
         "organisations": sorted(organisations),
         "sources": sources,
+        # the name each language's documents give (most often), for briefs in that language
+        "names_by_language": {
+            lang: names.most_common(1)[0][0] for lang, names in written.items() if lang
+        },
     }
 
 

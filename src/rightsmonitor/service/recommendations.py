@@ -16,10 +16,20 @@ from rightsmonitor.resolve.status import DEMANDS, not_happened
 from rightsmonitor.service.diff import demand_markers
 from rightsmonitor.service.documents import Library
 
-__all__ = ["REC_STATUSES", "recommendations", "set_recommendation_status"]
+__all__ = [
+    "PROCEDURAL",
+    "PROCEDURAL_STANCES",
+    "REC_STATUSES",
+    "recommendations",
+    "set_recommendation_status",
+]
 
 REC_STATUSES = ("open", "partially implemented", "implemented", "rejected or ignored")
 WELCOMES = frozenset({"welcomes", "notes with satisfaction", "acknowledges", "commends"})
+# the Parliament's instructions to itself ('instructs its President to forward …'), not
+# recommendations to anyone monitored
+PROCEDURAL_STANCES = frozenset({"instructs", "decides"})
+PROCEDURAL = frozenset({"forward"})
 # an event of these types, naming the target, performs the action
 _DONE_BY = {
     "release": {"release", "acquittal"},
@@ -63,6 +73,8 @@ def recommendations(library: Library) -> list[dict[str, Any]]:
                 continue
             if call.get("stance") not in DEMANDS or not call.get("action"):
                 continue
+            if call.get("stance") in PROCEDURAL_STANCES or call.get("action") in PROCEDURAL:
+                continue  # 'instructs its President to forward this resolution' is procedure
             action = str(call["action"])
             keys: list[tuple[tuple[str, str], str | None]] = [((action, t[0]), t[1]) for t in named]
             if not keys:
