@@ -99,6 +99,38 @@ def paradigm(
     return out
 
 
+# Polish grammar: the wife's or daughter's form of a surname in -ow, -ew, -in, -yn (Russian,
+# Bulgarian, Central Asian: Iwanow → Iwanowa) declines like an adjective; SGJP lists few of
+# them, so they are generated from its masculine surnames.
+FEMININE_OF = ("ow", "ew", "in", "yn")
+FEMININE_CASES = (
+    ("nom", "a"),
+    ("gen", "ej"),
+    ("dat", "ej"),
+    ("acc", "ą"),
+    ("inst", "ą"),
+    ("loc", "ej"),
+    ("voc", "o"),
+)
+
+
+def feminine_forms(
+    morf: morfeusz2.Morfeusz, lemma: str, pairs: list[tuple[str, str, str, str]]
+) -> list[tuple[str, str, str, str]]:
+    """The feminine paradigm of a masculine surname in -ow/-ew/-in/-yn (Iwanow → Iwanowa,
+    Iwanowej, Iwanową), when SGJP knows ``lemma`` as a surname."""
+    if not lemma.endswith(FEMININE_OF) or not any(
+        n == lemma and g == "m" for _f, n, _c, g in pairs
+    ):
+        return []
+    surname = any(
+        "nazwisko" in (names or []) for _s, _e, (_o, _l, _t, names, _q) in morf.analyse(lemma)
+    )
+    if not surname:
+        return []
+    return [(lemma + end, lemma + "a", case, "f") for case, end in FEMININE_CASES]
+
+
 def rule_of(form: str, nominative: str, case: str, gender: str) -> Rule:
     p = 0
     while p < min(len(form), len(nominative)) and form[p] == nominative[p]:
@@ -180,6 +212,7 @@ def main() -> int:
     test: list[tuple[str, str, str, str]] = []
     for lemma in lemmas:
         pairs = paradigm(morf, lemma)
+        pairs += feminine_forms(morf, lemma, pairs)
         if args.check and held_out(lemma):
             test.extend(pairs)
         else:

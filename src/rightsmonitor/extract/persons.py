@@ -87,6 +87,18 @@ def _proper_or_unknown(word: str, code: str) -> tuple[bool, bool]:
     return proper, common
 
 
+def _plainly_a_person(tokens: tuple[str, ...], code: str) -> bool:
+    """A given name and a surname ('portalu Alaksandr Tryhubowicz' is the portal's editor,
+    not the portal): an organisation cue before it does not make it an organisation."""
+    core = _core(tokens)
+    if not 2 <= len(core) <= 3 or _proper_or_unknown(core[0], code)[1]:
+        return False  # 'Wolna Europa': a common word first
+    first, last = core[0], core[-1]
+    given = is_given_name(first, code) or "imię" in name_classes(first)
+    surname = bool(name_classes(last) & {"nazwisko"}) or _shape(last, load_names(code))
+    return surname and (given or not is_place_word(first, code))
+
+
 def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The name without its particles ('Ursula Leyen' for 'Ursula von der Leyen')."""
     return tuple(t for t in tokens if t not in name_particles())
@@ -339,7 +351,7 @@ def _collect(
                         raw.quoted,
                     )
                     orgs.append((unit.id, head, cue.label if org_typed and cue else "other"))
-                elif raw.quoted or org_typed:
+                elif raw.quoted or (org_typed and not _plainly_a_person(raw.tokens, code)):
                     orgs.append((unit.id, raw, cue.label if org_typed and cue else "other"))
                     continue
                 if _after_place_cue(unit.text, run.start, names):
@@ -500,10 +512,11 @@ def _resolve_lists(
 
 def _governs(members: list[_Candidate], name_list: NameList) -> list[frozenset[str]]:
     """What the word before the list governs, for each name the list starts with as written
-    (not 'José Daniel Ferrer' cut from 'z Kuby José …'); nothing when a role cue stands in
-    apposition ('obrończyni praw kobiet Dilnoza Rahimowa': the cue decides, not 'kobiet')."""
-    if any(c.kind == "person" and c.apposition for c in name_list.cues):
-        return [frozenset() for _ in members]
+    (not 'José Daniel Ferrer' cut from 'z Kuby José …'); when a role word stands in
+    apposition, its cases ('obrończyni praw kobiet Dilnoza Rahimowa': not 'kobiet')."""
+    role = next((c for c in name_list.cues if c.kind == "person" and c.apposition), None)
+    if role is not None:  # the name agrees with the role word: 'ofiar tortur Iskandera …'
+        return [role.case for _ in members]
     starts = {r.start for r in name_list.runs}
     return [name_list.governed if c.run.start in starts else frozenset() for c in members]
 

@@ -18,6 +18,8 @@ __all__ = [
     "Status",
     "context_status",
     "demanded",
+    "effective_dates",
+    "in_document_order",
     "latest",
     "modal",
     "not_happened",
@@ -148,12 +150,14 @@ def person_statuses(
     that a call or a modal word ('must be released') only demands do not count. A death is
     final: no later event changes it."""
     calls, markers = list(calls), list(markers)
+    events = in_document_order(events, units or {})
     best: dict[str, tuple[tuple[str, int], Status]] = {}
+    dates = effective_dates(events)
     for order, event in enumerate(events):
         status = status_of(event)
         if status is None or not_happened(event, calls, units or {}, markers):
             continue
-        rank = (str(event.get("date") or ""), order)
+        rank = (dates[order], order)
         for participant in event.get("participants", []):
             pid = str(participant.get("id", ""))
             if not pid.startswith("person-") or participant.get("role") == "perpetrator":
@@ -170,6 +174,30 @@ def person_statuses(
     return {pid: status for pid, (_rank, status) in best.items()}
 
 
+def in_document_order(
+    events: Iterable[Mapping[str, Any]], units: Mapping[str, str]
+) -> list[Mapping[str, Any]]:
+    """Events sorted as the document reads (by unit, in the order of ``units``, then offset);
+    a store may return them in another order."""
+    order = {unit: i for i, unit in enumerate(units)}
+    return sorted(
+        events, key=lambda e: (order.get(str(e.get("unit")), len(order)), int(e.get("start") or 0))
+    )
+
+
+def effective_dates(events: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Each event's date, or, when it has none of its own, the date of the nearest dated event
+    before it in the document ('Dzień później … W kwietniu opuścił areszt': later than the
+    dated arrest, not before it). '' before the first date."""
+    out: list[str] = []
+    last = ""
+    for event in events:
+        own = str(event.get("date") or "")
+        last = own or last
+        out.append(last)
+    return out
+
+
 def _replaces(new: Status, rank: tuple[str, int], old_rank: tuple[str, int], old: Status) -> bool:
     """A death is final; a later event replaces an earlier one, except that a charge does not
     undo a detention or sentence unless it is dated later ('detained on Monday and charged
@@ -180,6 +208,8 @@ def _replaces(new: Status, rank: tuple[str, int], old_rank: tuple[str, int], old
     if new.status == "deceased":
         return True
     later = rank[0] > old_rank[0] and bool(old_rank[0])
+    if new.status == "at liberty" and old.status == "released" and not later:
+        return False  # 'released … the case was dropped': released says more
     if new.status == _WEAK and old.status in _CUSTODY:
         return later
     vaguer = new.status in _SPECIFIC and _SPECIFIC[new.status] < _SPECIFIC.get(old.status, 0)

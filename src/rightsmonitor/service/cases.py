@@ -14,6 +14,8 @@ from rightsmonitor.nlp.sentences import sentence_at as segment_sentence
 from rightsmonitor.resolve.status import (
     STATUSES,
     context_status,
+    effective_dates,
+    in_document_order,
     latest,
     not_happened,
     status_of,
@@ -122,14 +124,19 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
         markers = demand_markers(languages.get(doc))
         laws = {p["id"]: p for p in store.fact_rows(doc, "legal_provisions")}
         orgs = {o["id"]: o["name"] for o in store.fact_rows(doc, "organisations")}
-        for event in store.fact_rows(doc, "events"):
-            ids = {p.get("id") for p in event.get("participants", [])}
+        facts = in_document_order(store.fact_rows(doc, "events"), units)
+        for event, effective in zip(facts, effective_dates(facts), strict=True):
+            ids = {
+                p.get("id") for p in event.get("participants", []) if p.get("role") != "perpetrator"
+            }
             if not ids & fact_ids:
                 continue
             wished = not_happened(event, calls, units, markers)
             timeline.append(
                 {
                     "date": event.get("date"),
+                    # an undated event is as late as the dated one before it in its document
+                    "effective_date": effective or None,
                     "document_date": dates.get(doc),
                     "type": event.get("type"),
                     "status": None if wished else status_of(event),
@@ -152,10 +159,11 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
                     provisions.setdefault(label, {"provision": label, "documents": set()})
                     provisions[label]["documents"].add(doc)
             organisations |= {orgs[i] for i in ids if i in orgs}
-    timeline.sort(key=lambda e: (e["date"] or e["document_date"] or "", e["document"]))
+    timeline.sort(key=lambda e: (e["effective_date"] or e["document_date"] or "", e["document"]))
     with_status = [e for e in timeline if e["status"]]
     pick = latest(
-        (e["status"], (e["date"] or e["document_date"] or "", n)) for n, e in enumerate(with_status)
+        (e["status"], (e["effective_date"] or e["document_date"] or "", n))
+        for n, e in enumerate(with_status)
     )
     if pick is not None:
         e = with_status[pick]

@@ -174,9 +174,13 @@ class DocumentStore:
             return [json.loads(r.data_json) | {"extractor": r.extractor} for r in conn.execute(q)]
 
     def unit_texts(self, sha256: str) -> dict[str, str]:
-        """Unit id within the document ('p3', 'rF') → its text."""
+        """Unit id within the document ('p3', 'rF') → its text, in document order."""
         with self.engine.connect() as conn:
-            q = select(units.c.id, units.c.text).where(units.c.document_id == sha256)
+            q = (
+                select(units.c.id, units.c.text)
+                .where(units.c.document_id == sha256)
+                .order_by(units.c.seq)
+            )
             return {str(i).partition("/")[2]: str(t) for i, t in conn.execute(q)}
 
     def unit_rows(self, sha256: str) -> list[dict[str, Any]]:
