@@ -40,6 +40,7 @@ _COMMON_AT_SENTENCE_START = 3.0
 _RARE = 1.5
 # ... and below which a word of a name is seldom used ('Mohammadi': in the news, not in prose)
 _SELDOM = 2.5
+_SELDOM_MIN = 2.2  # ... one of them below this ('Arash Mousavi': 2.4 and 2.1)
 # ... and below which a word the dictionary also lists as a name is read as that name ('Pieter')
 _UNCOMMON = 3.5
 # ... and from which a word after a given name is a common word rather than a surname
@@ -143,7 +144,8 @@ def _split_run(run: Run, names: NameData, code: str) -> Run:
     # 'Rady Ministrów Michał Dworczyk': the name starts at a given name after common words
     for cut in range(1, len(tokens) - 1):
         if "imię" in name_classes(tokens[cut]) and all(
-            "imię" not in name_classes(t) and not is_proper_name(t) for t in tokens[:cut]
+            "imię" not in name_classes(t) and not is_proper_name(t) and not is_given_name(t, code)
+            for t in tokens[:cut]
         ):
             offset = len(" ".join(tokens[:cut])) + 1
             return Run(tokens[cut:], run.start + offset, run.end, run.quoted)
@@ -280,7 +282,7 @@ def _rare_in_english(tokens: tuple[str, ...]) -> bool:
     if not 2 <= len(tokens) <= 3 or any(len(t) < 3 or t.isupper() for t in tokens):
         return False
     zipf = [english.frequency(t.lower()) for t in tokens]
-    return max(zipf) < _SELDOM and min(zipf) < _RARE
+    return max(zipf) < _SELDOM and min(zipf) < _SELDOM_MIN
 
 
 def _adjective_last(word: str) -> bool:
