@@ -22,6 +22,7 @@ __all__ = ["Cue", "NameList", "Run", "clear_cache", "find_lists", "governed_case
 _JOINERS = {",", "i", "oraz", "and", "or", "lub", "a"}
 _CLAUSE_END = {";", ".", "?", "!"}
 _QUOTES_OPEN = '„“‘"«‚'
+_QUOTES_CLOSE = '”“’"»\''
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -108,12 +109,20 @@ def _is_acronym(tok: Token) -> bool:
     return tok.is_acronym and 2 <= len(tok.text) <= 8
 
 
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The run is a quoted name ('„Ajkyn Soz”', '"Kosze Partijasy"'): a quotation mark opens
+    right before it and closes right after it (a quotation that opens a sentence of speech,
+    '"Ilya Zabolotsky is being persecuted …', is not a name in quotes)."""
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 1]
+    return bool(before) and before in _QUOTES_OPEN and bool(after) and after in _QUOTES_CLOSE
+
+
 def _runs(text: str, tokens: list[Token], max_len: int = 6) -> list[Run]:
     runs: list[Run] = []
     i = 0
     while i < len(tokens):
         if _is_acronym(tokens[i]):  # an acronym is a run of its own ('ECHO', 'RWE/RS')
-            before = text[max(0, tokens[i].start - 1) : tokens[i].start]
             j = i
             while (
                 j + 2 < len(tokens)
@@ -124,7 +133,7 @@ def _runs(text: str, tokens: list[Token], max_len: int = 6) -> list[Run]:
             ):
                 j += 2
             word = text[tokens[i].start : tokens[j].end]
-            quoted = before in _QUOTES_OPEN and bool(before)
+            quoted = _quoted(text, tokens[i].start, tokens[j].end)
             runs.append(Run((word,), tokens[i].start, tokens[j].end, quoted=quoted))
             i = j + 1
             continue
@@ -146,9 +155,8 @@ def _runs(text: str, tokens: list[Token], max_len: int = 6) -> list[Run]:
         if _POSSESSIVE.search(words[-1]):
             words[-1] = _POSSESSIVE.sub("", words[-1])
             end -= 2
-        before = text[max(0, tokens[i].start - 1) : tokens[i].start]
         runs.append(
-            Run(tuple(words), tokens[i].start, end, quoted=bool(before) and before in _QUOTES_OPEN)
+            Run(tuple(words), tokens[i].start, end, quoted=_quoted(text, tokens[i].start, end))
         )
         i = j + 1
     return runs
