@@ -117,6 +117,7 @@ _AUTHORITY_TYPES = {"government", "state_body", "court", "armed_forces"}
 _INTERNATIONAL = {"international_body", "eu_body"}
 _GAP = "…"
 _PLACE = "place"  # written PLACE in the vocabulary (lower-cased when read)
+_MAX_PLURAL = 4  # persons a plural pronoun may stand for
 _SAME_EVENT = 8  # words within which a second trigger of the same type is the same event
 _MAX_GAP = 4  # words that may stand where the vocabulary writes '…'
 _NEGATION_REACH = 2  # a negation counts within this many words before the trigger
@@ -141,6 +142,7 @@ class _Vocabulary:
     polarity: dict[str, str]  # cue lemma → polarity
     negation: frozenset[str]
     pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
     subjectless: frozenset[str]  # verbs whose subject a language may drop ('został …')
 
 
@@ -166,9 +168,10 @@ def _vocabulary(code: str) -> _Vocabulary:
             polarity.update({w.lower(): kind for w in words})
     negation = frozenset(w.lower() for w in data.get("polarity", {}).get("negation", []))
     pronouns = frozenset(w.lower() for w in data.get("pronouns", []))
+    plural = frozenset(w.lower() for w in data.get("plural_pronouns", []))
     subjectless = frozenset(w.lower() for w in data.get("subjectless_verbs", []))
     return _Vocabulary(
-        _index(triggers), _index(blockers), polarity, negation, pronouns, subjectless
+        _index(triggers), _index(blockers), polarity, negation, pronouns, plural, subjectless
     )
 
 
@@ -266,7 +269,7 @@ def _participants(
     sub: tuple[int, int],
     persons: list[Person],
     orgs: list[Organisation],
-    previous: str | None,
+    previous: list[str],
 ) -> list[Participant]:
     """Persons of the event's part of its clause (or, when it names none but refers to one,
     ``previous``: the person named last before it) as victims; state bodies in the clause as
@@ -278,8 +281,8 @@ def _participants(
         for p in persons
         if any(x.unit == unit.id and sub[0] <= x.start < sub[1] for x in p.mentions)
     ]
-    if not out and previous is not None:
-        out.append(Participant(previous, "victim"))
+    if not out:
+        out = [Participant(pid, "victim") for pid in previous]
     for o in orgs:
         if any(x.unit == unit.id and a <= x.start < b for x in o.mentions):
             if o.type in _AUTHORITY_TYPES:
@@ -359,36 +362,43 @@ def extract_events(
     return events
 
 
-def _antecedent(doc: _Document, unit: Unit, at: int) -> str | None:
+def _antecedents(doc: _Document, unit: Unit, at: int, plural: bool) -> list[str]:
     """The person named last before character ``at`` in the same unit (a resolution's next
-    recital, a news item's next paragraph may speak of someone else)."""
+    recital, a news item's next paragraph may speak of someone else); for a plural pronoun
+    ('both', 'ich'), every person named before it in the unit."""
     here = (doc.order[unit.id], at)
-    before = [m for m in doc.mentions if m[0] == here[0] and m[1] < at]
-    return before[-1][2] if before else None
+    before = [m[2] for m in doc.mentions if m[0] == here[0] and m[1] < at]
+    if plural:
+        return list(dict.fromkeys(before))[:_MAX_PLURAL]
+    return before[-1:]
 
 
-def _refers_back(text: str, a: int, b: int, doc: _Document) -> bool:
-    """The clause speaks of someone it does not name: a third-person pronoun, or (Polish,
-    which drops them) a passive or state verb in the third person singular ('Został
-    zatrzymany', 'trafiła do aresztu')."""
+def _refers_back(text: str, a: int, b: int, doc: _Document) -> str | None:
+    """How the clause speaks of someone it does not name: 'one' (a third-person pronoun, or in
+    Polish, which drops them, a passive or state verb in the third person singular: 'Został
+    zatrzymany', 'trafiła do aresztu'), 'several' (a plural pronoun: 'remanded both in
+    custody'), or None."""
     for tok in tokenize(text[a:b]):
         if not tok.is_word:
             continue
         found = lemmas(tok.text, doc.code)
+        if found & doc.vocab.plural_pronouns:
+            return "several"
         if found & doc.vocab.pronouns:
-            return True
+            return "one"
         if found & doc.vocab.subjectless and any(
             tag.startswith(("praet:sg:m1", "praet:sg:f", "fin:sg:ter"))
             for _l, tag in analyse(tok.text)
         ):
-            return True
-    return False
+            return "one"
+    return None
 
 
 def _event(unit: Unit, doc: _Document, kind: str, start: int, end: int) -> Event:
     a, b = clause_span(unit.text, start, doc.code)
     sub = _subclause(unit.text, start, a, b, doc.code)
-    previous = _antecedent(doc, unit, start) if _refers_back(unit.text, a, b, doc) else None
+    refers = _refers_back(unit.text, a, b, doc)
+    previous = _antecedents(doc, unit, start, refers == "several") if refers else []
     when = next((d.value for d in doc.dates if d.unit == unit.id and a <= d.start < b), None)
     where = next(
         (p.name for p in doc.places for x in p.mentions if x.unit == unit.id and a <= x.start < b),

@@ -22,7 +22,7 @@ __all__ = ["Cue", "NameList", "Run", "clear_cache", "find_lists", "governed_case
 _JOINERS = {",", "i", "oraz", "and", "or", "lub", "a"}
 _CLAUSE_END = {";", ".", "?", "!"}
 _QUOTES_OPEN = '„“‘"«‚'
-_QUOTES_CLOSE = '”“’"»\''
+_QUOTES_CLOSE = "”“’\"»'"
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
