@@ -705,7 +705,8 @@ def _surname_mentions(
     taken = {(m.unit, m.start) for p in people.values() for m in p.mentions}
     for unit in units:
         for name_list in find_lists(unit.text, load_names(code)):
-            for run in name_list.runs:
+            for whole in name_list.runs:
+                run = _drop_sentence_start(whole, unit.text, code)  # 'Wobec Tokonbajewa …'
                 if len(run.tokens) != 1 or (unit.id, run.start) in taken:
                     continue
                 word = run.tokens[0]
