@@ -24,6 +24,7 @@ from rightsmonitor.service import (
     WATCH_KINDS,
     IngestOutcome,
     Library,
+    UnknownEntityError,
     Watches,
     benchmark,
     check_user,
@@ -293,6 +294,24 @@ def review(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"{len(rows)} pairs to review (decide with: rightsmonitor merge|distinct ID ID)")
 
 
+def _entity_id(
+    library: Library, text: str, kinds: tuple[str, ...] = ("persons", "organisations")
+) -> str:
+    """The id ``text`` stands for: an id (also one merged into another) or a name in any case,
+    script or transliteration. No match, or several, is an error that lists the candidates."""
+    hits = library.registry.find(text, kinds)
+    if len(hits) == 1:
+        return str(hits[0]["id"])
+    if not hits:
+        raise UnknownEntityError(
+            f"no person or organisation is called or numbered {text!r} "
+            "(see `rightsmonitor persons` and `rightsmonitor organisations`)",
+            source=text,
+        )
+    listed = "; ".join(f"{h['id']} {h['name']}" for h in hits[:10])
+    raise UnknownEntityError(f"{text!r} is ambiguous: {listed} (give an id)", source=text)
+
+
 def _decided(counts: dict[str, int], what: str) -> None:
     click.echo(
         f"{what}; registry: {counts.get('persons', 0)} persons, "
@@ -306,7 +325,9 @@ def _decided(counts: dict[str, int], what: str) -> None:
 @click.pass_context
 def merge(ctx: click.Context, first: str, second: str) -> None:
     """Record that entities FIRST and SECOND are the same (kept across re-ingestion)."""
-    counts = _library(ctx).registry.merge(first, second, _user(ctx))
+    library = _library(ctx)
+    first, second = _entity_id(library, first), _entity_id(library, second)
+    counts = library.registry.merge(first, second, _user(ctx))
     _decided(counts, f"merged {first} and {second}")
 
 
@@ -316,7 +337,9 @@ def merge(ctx: click.Context, first: str, second: str) -> None:
 @click.pass_context
 def distinct(ctx: click.Context, first: str, second: str) -> None:
     """Record that entities FIRST and SECOND are different: never merged again."""
-    counts = _library(ctx).registry.distinct(first, second, _user(ctx))
+    library = _library(ctx)
+    first, second = _entity_id(library, first), _entity_id(library, second)
+    counts = library.registry.distinct(first, second, _user(ctx))
     _decided(counts, f"{first} and {second} kept apart")
 
 
@@ -325,7 +348,9 @@ def distinct(ctx: click.Context, first: str, second: str) -> None:
 @click.pass_context
 def split(ctx: click.Context, entity: str) -> None:
     """Split ENTITY back into one entity per document-level record."""
-    counts = _library(ctx).registry.split(entity, _user(ctx))
+    library = _library(ctx)
+    entity = _entity_id(library, entity)
+    counts = library.registry.split(entity, _user(ctx))
     _decided(counts, f"split {entity}")
 
 
@@ -341,7 +366,9 @@ def identify(
     given = {k: v for k, v in (("wikidata", wikidata), ("opensanctions", opensanctions)) if v}
     if not given:
         raise click.UsageError("give --wikidata or --opensanctions (or both)")
-    counts = _library(ctx).registry.identify(entity, given, _user(ctx))
+    library = _library(ctx)
+    entity = _entity_id(library, entity)
+    counts = library.registry.identify(entity, given, _user(ctx))
     _decided(counts, f"identified {entity}")
 
 
@@ -411,6 +438,7 @@ def case(
     """The case file of ENTITY: a person (status with its evidence, timeline, charges,
     sources) or an organisation (fines, suspensions, bans, designations, with sources)."""
     library = _library(ctx)
+    entity = _entity_id(library, entity)
     if entity.startswith("O-"):
         _organisation_case(organisation_case(library, entity), as_json)
         return
@@ -424,7 +452,7 @@ def case(
     status = result["status"]
     click.echo(f"{result['name']} ({result['id']})")
     click.echo(
-        f"  status: {status['current']} since {status['since'] or '?'}"
+        f"  status: {status['current']} (as of {status['since'] or '?'})"
         + (" (set by a curator)" if status["override"] else "")
     )
     evidence = status["derived"]["evidence"]
@@ -542,7 +570,10 @@ def watch() -> None:
 @click.pass_context
 def watch_add(ctx: click.Context, kind: str, target: str, label: str | None) -> None:
     """Watch TARGET: a person or organisation id, a provision ('art. 405'), or a query."""
-    row = Watches(_library(ctx)).add(kind, target, _user(ctx), label)
+    library = _library(ctx)
+    if kind in ("person", "organisation"):
+        target = _entity_id(library, target, (f"{kind}s",))
+    row = Watches(library).add(kind, target, _user(ctx), label)
     click.echo(f"watch {row.id} added: {row.label}")
 
 

@@ -24,7 +24,12 @@ from rightsmonitor.service.recommendations import (
     recommendations,
     set_recommendation_status,
 )
-from rightsmonitor.service.registry import Registry, check_user, current_user
+from rightsmonitor.service.registry import (
+    Registry,
+    UnknownEntityError,
+    check_user,
+    current_user,
+)
 from rightsmonitor.service.registry_bench import registry_benchmark, synthetic_records
 from rightsmonitor.service.status_eval import evaluate_statuses
 from rightsmonitor.service.watches import WATCH_KINDS, Watches
@@ -44,6 +49,7 @@ __all__ = [
     "PersonScore",
     "Registry",
     "Score",
+    "UnknownEntityError",
     "Watches",
     "benchmark",
     "check_user",

@@ -3,7 +3,6 @@ decisions (merge, split, not the same) that survive re-ingestion and re-resoluti
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections import Counter
@@ -12,9 +11,12 @@ from functools import cache
 from typing import Any
 
 from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.extract.declension import name_hypotheses
 from rightsmonitor.lang import available_languages, load_data
 from rightsmonitor.nlp import fold
 from rightsmonitor.resolve import Record, cluster, cluster_by_names
+from rightsmonitor.resolve.ids import assign_ids
+from rightsmonitor.resolve.match import compare
 from rightsmonitor.store import EntityRow, RegistryStore
 
 __all__ = ["Registry", "check_user", "current_user"]
@@ -74,6 +76,29 @@ class InvalidDecisionError(RightsMonitorError):
 _SCHEMES = {"wikidata": r"Q[1-9]\d{0,11}", "opensanctions": r"[A-Za-z0-9][A-Za-z0-9._-]{2,79}"}
 
 
+_ID = re.compile(r"[PO]-[0-9a-f]{12}")
+
+
+def _forms(query: str) -> list[str]:
+    """The query as written, and its Polish nominatives if it is an inflected name."""
+    forms = [query]
+    tokens = tuple(query.split())
+    if 1 < len(tokens) <= 4:
+        best = sorted(name_hypotheses(tokens, "pl"), key=lambda h: -h.score)[:3]
+        forms += [" ".join(h.nominative) for h in best if h.nominative != tokens]
+    return forms
+
+
+def _same_name(query: str, name: str, kind: str) -> bool:
+    if fold(query) == fold(name):
+        return True
+    if kind != "persons":
+        return False
+    if len(query.split()) == 1:  # a surname alone: every person who bears it
+        return fold(query) == fold(name.split()[-1])
+    return compare(query, name).decision == "same"
+
+
 class Registry:
     """Persons and organisations across every ingested document."""
 
@@ -111,8 +136,11 @@ class Registry:
                 scheme, _, ident = value.partition(":")
                 external.setdefault(record, {})[scheme] = ident
         counts: dict[str, int] = {}
+        retired = set(self.store.redirects())
         for kind, prefix in _KINDS.items():
             records, info = self._records(kind)
+            previous = self.store.member_ids(kind)
+            order = {r.key: n for n, r in enumerate(records)}  # ingest order
             review: list[tuple[str, str, float, list[str]]] = []
             if kind == "persons":
                 result = cluster(records, same, not_same)
@@ -120,22 +148,27 @@ class Registry:
             else:
                 groups = cluster_by_names(records, not_same, same)
                 result = None
-            entities = [self._entity(prefix, group, info, external) for group in groups]
+            ids, redirects = assign_ids(groups, previous, order, prefix, retired)
+            entities = [
+                self._entity(eid, prefix, group, info, external)
+                for eid, group in zip(ids, groups, strict=True)
+            ]
             if result is not None:
-                ids = {key: e.id for e in entities for key, _doc in e.members}
+                of = {key: e.id for e in entities for key, _doc in e.members}
                 best: dict[tuple[str, str], tuple[float, list[str]]] = {}
                 for c in result.review:  # one pair of entities once, with its best reasons
-                    x, y = sorted((ids[c.a], ids[c.b]))
+                    x, y = sorted((of[c.a], of[c.b]))
                     if x != y and c.verdict.score > best.get((x, y), (-1.0, []))[0]:
                         best[(x, y)] = (c.verdict.score, list(c.verdict.reasons))
                 review = [(a, b, s, why) for (a, b), (s, why) in best.items()]
                 review.sort(key=lambda r: -r[2])
-            self.store.replace(kind, entities, review)
+            self.store.replace(kind, entities, review, redirects, _now())
             counts[kind] = len(entities)
         return counts
 
     def _entity(
         self,
+        entity_id: str,
         prefix: str,
         group: list[str],
         info: dict[str, dict[str, Any]],
@@ -171,9 +204,8 @@ class Registry:
             data["roles"] = sorted({r for f in facts for r in f.get("roles", [])})
         else:
             data["type"] = facts[0].get("type")
-        digest = hashlib.sha1(min(group).encode("utf-8")).hexdigest()[:12]
         members = tuple((k, info[k]["document"]) for k in group)
-        return EntityRow(f"{prefix}-{digest}", prefix, name, data, members)
+        return EntityRow(entity_id, prefix, name, data, members)
 
     # --- reading -----------------------------------------------------------------------
     def entities(self, kind: str) -> list[dict[str, Any]]:
@@ -183,8 +215,44 @@ class Registry:
         ]
 
     def entity(self, kind: str, entity_id: str) -> dict[str, Any] | None:
-        """One entity of ``kind`` ('persons' or 'organisations') by id, or None."""
-        return next((e for e in self.entities(kind) if e["id"] == entity_id), None)
+        """One entity of ``kind`` ('persons' or 'organisations') by id, or None; an id that
+        was merged into another (or whose records moved) opens the entity that holds them,
+        with ``redirected_from``."""
+        found = self.resolve_id(entity_id)
+        entity = next((e for e in self.entities(kind) if e["id"] == found), None)
+        if entity is not None and found != entity_id:
+            entity = {**entity, "redirected_from": entity_id}
+        return entity
+
+    def find(
+        self, query: str, kinds: tuple[str, ...] = ("persons", "organisations")
+    ) -> list[dict[str, Any]]:
+        """Entities an id or a name stands for: an id (or an id merged into another) gives its
+        entity; a name matches the canonical name or any alias in any script, and a Polish
+        inflected form matches through its nominatives ('Almata Żumagulowa'). Several hits
+        mean the name is ambiguous: the caller lists them."""
+        query = query.strip()
+        if _ID.fullmatch(query):
+            kind = "persons" if query.startswith("P-") else "organisations"
+            found = self.entity(kind, query)
+            return [found] if found is not None else []
+        forms = _forms(query)
+        hits = []
+        for kind in kinds:
+            for e in self.entities(kind):
+                names = [str(e["name"]), *(str(a["name"]) for a in e["aliases"])]
+                if any(_same_name(f, n, kind) for f in forms for n in names):
+                    hits.append({**e, "kind": kind})
+        return hits
+
+    def resolve_id(self, entity_id: str) -> str:
+        """The live id an id stands for: itself, or where its redirects lead."""
+        redirects = self.store.redirects()
+        seen = {entity_id}
+        while entity_id in redirects and redirects[entity_id] not in seen:
+            entity_id = redirects[entity_id]
+            seen.add(entity_id)
+        return entity_id
 
     def record_entities(
         self, kinds: tuple[str, ...] = ("persons", "organisations")
@@ -216,6 +284,7 @@ class Registry:
 
     # --- curator decisions ---------------------------------------------------------------
     def _members(self, entity_id: str) -> tuple[str, list[str]]:
+        entity_id = self.resolve_id(entity_id)
         for kind in _KINDS:
             for e in self.store.entities(kind):
                 if e.id == entity_id:

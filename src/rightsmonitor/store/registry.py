@@ -11,6 +11,7 @@ from sqlalchemy import Engine, delete, insert, select
 from rightsmonitor.store.schema import (
     audit_log,
     documents,
+    entity_redirects,
     facts,
     judgments,
     registry_entities,
@@ -45,11 +46,42 @@ class RegistryStore:
             )
             return [(d, lang or "", json.loads(j)) for d, lang, j in conn.execute(q)]
 
+    def member_ids(self, kind: str) -> dict[str, str]:
+        """Record key → the id of the entity that holds it now (before a rebuild: the ids to
+        keep)."""
+        with self.engine.connect() as conn:
+            q = (
+                select(registry_members.c.member_key, registry_members.c.entity_id)
+                .join(registry_entities, registry_entities.c.id == registry_members.c.entity_id)
+                .where(registry_entities.c.kind == kind)
+            )
+            return {str(k): str(e) for k, e in conn.execute(q)}
+
+    def redirects(self) -> dict[str, str]:
+        """Old entity id → the id it now resolves to (one hop)."""
+        with self.engine.connect() as conn:
+            q = select(entity_redirects.c.old_id, entity_redirects.c.new_id)
+            return {str(o): str(n) for o, n in conn.execute(q)}
+
     def replace(
-        self, kind: str, entities: list[EntityRow], reviews: list[tuple[str, str, float, list[str]]]
+        self,
+        kind: str,
+        entities: list[EntityRow],
+        reviews: list[tuple[str, str, float, list[str]]],
+        redirects: dict[str, str] | None = None,
+        at: str = "",
     ) -> None:
-        """Swap the registry of ``kind`` for a new one, in one transaction."""
+        """Swap the registry of ``kind`` for a new one, with the ids that now redirect, in one
+        transaction."""
         with self.engine.begin() as conn:
+            live = {e.id for e in entities}
+            # an id that names an entity again is no longer redirected
+            conn.execute(delete(entity_redirects).where(entity_redirects.c.old_id.in_(live)))
+            for was, now in (redirects or {}).items():
+                conn.execute(delete(entity_redirects).where(entity_redirects.c.old_id == was))
+                conn.execute(
+                    insert(entity_redirects).values(old_id=was, new_id=now, kind=kind, at=at)
+                )
             old = select(registry_entities.c.id).where(registry_entities.c.kind == kind)
             conn.execute(delete(registry_members).where(registry_members.c.entity_id.in_(old)))
             conn.execute(delete(registry_entities).where(registry_entities.c.kind == kind))

@@ -115,6 +115,16 @@ registry_members = Table(
     Index("ix_registry_members_entity", "entity_id"),
 )
 
+# an id that no longer names an entity → the entity that now holds its earliest record
+entity_redirects = Table(
+    "entity_redirects",
+    metadata,
+    Column("old_id", String(40), primary_key=True),
+    Column("new_id", String(40), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
 registry_reviews = Table(
     "registry_reviews",
     metadata,
