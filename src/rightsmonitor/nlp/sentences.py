@@ -10,7 +10,8 @@ is handled by 'r.'). Clauses are the sentence's parts between semicolons.
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
 
 from rightsmonitor.lang import load_data
 
@@ -43,6 +44,12 @@ def _is_abbreviation(text: str, end: int, code: str) -> bool:
 
 def sentences(text: str, code: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, whitespace trimmed."""
+    return list(_sentences(text, code))
+
+
+@lru_cache(maxsize=256)
+def _sentences(text: str, code: str) -> tuple[tuple[int, int], ...]:
+    """Cached: every event and call of a unit asks for the same unit's sentences."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
@@ -52,7 +59,7 @@ def sentences(text: str, code: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in spans:
         while a < b and text[a].isspace():
             a += 1
@@ -60,14 +67,17 @@ def sentences(text: str, code: str) -> list[tuple[int, int]]:
             b -= 1
         if a < b:
             out.append((a, b))
-    return out
+    return tuple(out)
 
 
 def sentence_span(text: str, start: int, end: int, code: str) -> tuple[int, int]:
     """The sentence (or sentences) holding characters start..end."""
-    spans = sentences(text, code)
-    first = next((a for a, b in spans if a <= start < b), start)
-    last = next((b for a, b in spans if a < end <= b), end)
+    spans = _sentences(text, code)
+    starts = [a for a, _b in spans]
+    i = bisect_right(starts, start) - 1
+    first = spans[i][0] if i >= 0 and start < spans[i][1] else start
+    j = bisect_left([b for _a, b in spans], end)
+    last = spans[j][1] if j < len(spans) and spans[j][0] < end else end
     return first, max(last, end)
 
 
