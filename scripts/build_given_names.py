@@ -25,7 +25,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import faker.providers.person as person
+from wordfreq import zipf_frequency
 
+COMMON = 4.0  # zipf frequency of an everyday English word
 OUT = Path(__file__).resolve().parent.parent / "src/rightsmonitor/lang/given_name_list.tsv"
 
 
@@ -42,6 +44,7 @@ def _names(provider: type, attr: str) -> list[str]:
 
 def main() -> None:
     genders: dict[str, set[str]] = defaultdict(set)
+    lists: dict[str, set[int]] = defaultdict(set)  # name → the distinct lists that have it
     for info in sorted(pkgutil.iter_modules(person.__path__), key=lambda i: i.name):
         provider = importlib.import_module(f"{person.__name__}.{info.name}").Provider
         for attr, gender in (
@@ -51,10 +54,17 @@ def main() -> None:
             ("last_names_male", "s"),
             ("last_names_female", "s"),
         ):
+            source = getattr(provider, attr, ())
             for name in _names(provider, attr):
                 name = name.strip()
                 if len(name) >= 2 and " " not in name and _latin(name) and name[:1].isupper():
                     genders[name].add(gender)
+                    lists[name].add(id(source))
+    # US census lists hold rare given names that are everyday English words ('Council',
+    # 'Lawyer'): such a name is kept only when more than one locale's list has it ('Grace')
+    for name in list(genders):
+        if zipf_frequency(name.lower(), "en") >= COMMON and len(lists[name]) < 2:
+            del genders[name]
     lines = [f"{n}\t{''.join(sorted(g))}" for n, g in sorted(genders.items())]
     OUT.write_text(
         "# Personal names by Faker's locales (MIT licence), scripts/build_given_names.py\n"

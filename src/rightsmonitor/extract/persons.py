@@ -84,7 +84,11 @@ def _proper_or_unknown(word: str, code: str) -> tuple[bool, bool]:
     if code == "pl":
         common = bool(readings) and not proper
     else:
-        common = lexicon_for(code).frequency(word.lower()) >= 4.2 and not proper
+        # a surname SGJP lists that is an everyday word of the language is not evidence
+        # ('Held' in 'Journalist Held')
+        frequent = lexicon_for(code).frequency(word.lower())
+        proper = proper and frequent < _UNCOMMON
+        common = frequent >= 4.2 and not proper
     return proper, common
 
 
@@ -140,11 +144,15 @@ def _split_run(run: Run, names: NameData, code: str) -> Run:
     """'Demokratyczny Wybór Kazachstanu Muchtarowi Abliazowowi' → the trailing person."""
     tokens = run.tokens
     if len(tokens) >= 3 and is_place_word(tokens[0], code):  # 'z Kuby José Daniel Ferrer'
-        return Run(tokens[1:], run.start + len(tokens[0]) + 1, run.end, run.quoted)
+        rest = Run(tokens[1:], run.start + len(tokens[0]) + 1, run.end, run.quoted)
+        return _split_run(rest, names, code)
     # 'Rady Ministrów Michał Dworczyk': the name starts at a given name after common words
     for cut in range(1, len(tokens) - 1):
-        if "imię" in name_classes(tokens[cut]) and all(
-            "imię" not in name_classes(t) and not is_proper_name(t) and not is_given_name(t, code)
+        given = "imię" in name_classes(tokens[cut]) or is_given_name(tokens[cut], code)
+        if given and all(
+            "imię" not in name_classes(t)
+            and not _proper_or_unknown(t, code)[0]
+            and not is_given_name(t, code)
             for t in tokens[:cut]
         ):
             offset = len(" ".join(tokens[:cut])) + 1
