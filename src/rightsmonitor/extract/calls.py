@@ -77,23 +77,22 @@ def _split_coordinated(
     return out
 
 
-def _targets(
-    unit: Unit,
-    a: int,
-    b: int,
-    persons: list[Person],
-    orgs: list[Organisation],
-    provisions: list[Provision],
-) -> list[str]:
-    ids: list[str] = []
+def _mentions_by_unit(
+    persons: list[Person], orgs: list[Organisation], provisions: list[Provision]
+) -> dict[str, list[tuple[int, str]]]:
+    """Unit id → (start, entity id) of every person, organisation and provision named in it
+    (persons first, then organisations, then provisions, as targets are listed)."""
+    out: dict[str, list[tuple[int, str]]] = {}
     entities: list[Person | Organisation | Provision] = [*persons, *orgs, *provisions]
     for entity in entities:
-        if (
-            any(m.unit == unit.id and a <= m.start < b for m in entity.mentions)
-            and entity.id not in ids
-        ):
-            ids.append(entity.id)
-    return ids
+        for m in entity.mentions:
+            out.setdefault(m.unit, []).append((m.start, entity.id))
+    return out
+
+
+def _targets(named: list[tuple[int, str]], a: int, b: int) -> list[str]:
+    """The entities named between characters a and b of the unit."""
+    return list(dict.fromkeys(eid for start, eid in named if a <= start < b))
 
 
 def _stance(lead: Lead) -> str:
@@ -200,13 +199,15 @@ def extract_calls(
     """``structured``: operative paragraphs; otherwise demands reported in running text."""
     lang = load_language(code)
     calls: list[Call] = []
+    named_in = _mentions_by_unit(persons, orgs, provisions)
     for unit in units:
         if unit.kind != "paragraph":
             continue
+        named = named_in.get(unit.id, [])
         if not structured:
 
-            def targets(a: int, b: int, u: Unit = unit) -> list[str]:
-                return _targets(u, a, b, persons, orgs, provisions)
+            def targets(a: int, b: int, named: list[tuple[int, str]] = named) -> list[str]:
+                return _targets(named, a, b)
 
             calls.extend(_reported_calls(unit, lang, targets))
             continue
@@ -219,7 +220,7 @@ def extract_calls(
             lead = leading_verb(body[offset:], lang)
             if lead is None:
                 continue
-            target_ids = _targets(unit, lead_start, b, persons, orgs, provisions)
+            target_ids = _targets(named, lead_start, b)
             calls.append(
                 _call(unit, lead, body[offset + lead.end :], (lead_start, b), target_ids, code)
             )

@@ -143,4 +143,5 @@ def extract_dates(units: list[Unit], code: str) -> list[DateFact]:
                     taken.append((m.start(), m.end()))
                     context = _context(unit.text, m.start(), m.end())
                     out.append(DateFact(value, m.group(0), unit.id, m.start(), m.end(), context))
-    return sorted(out, key=lambda d: ([u.id for u in units].index(d.unit), d.start))
+    order = {u.id: i for i, u in enumerate(units)}
+    return sorted(out, key=lambda d: (order[d.unit], d.start))

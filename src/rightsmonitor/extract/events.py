@@ -7,7 +7,7 @@ states it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rightsmonitor.extract.places import is_place_word
@@ -263,12 +263,10 @@ def _polarity(text: str, at: int, vocab: _Vocabulary, code: str, clause_start: i
 
 
 def _participants(
-    unit: Unit,
     kind: str,
     span: tuple[int, int],
     sub: tuple[int, int],
-    persons: list[Person],
-    orgs: list[Organisation],
+    here: _UnitFacts,
     previous: list[str],
 ) -> list[Participant]:
     """Persons of the event's part of its clause (or, when it names none but refers to one,
@@ -277,20 +275,22 @@ def _participants(
     victims."""
     a, b = span
     out = [
-        Participant(p.id, "victim")
-        for p in persons
-        if any(x.unit == unit.id and sub[0] <= x.start < sub[1] for x in p.mentions)
+        Participant(pid, "victim")
+        for pid in dict.fromkeys(pid for at, pid in here.persons if sub[0] <= at < sub[1])
     ]
     if not out:
         out = [Participant(pid, "victim") for pid in previous]
-    for o in orgs:
-        if any(x.unit == unit.id and a <= x.start < b for x in o.mentions):
-            if o.type in _AUTHORITY_TYPES:
-                out.append(Participant(o.id, "perpetrator" if kind in VIOLATIONS else "authority"))
-            elif o.type in _INTERNATIONAL:
-                out.append(Participant(o.id, "authority"))  # 'Interpol', 'the EU': never victims
-            else:
-                out.append(Participant(o.id, "victim"))
+    seen: set[str] = set()
+    for at, o in here.orgs:
+        if not a <= at < b or o.id in seen:
+            continue
+        seen.add(o.id)
+        if o.type in _AUTHORITY_TYPES:
+            out.append(Participant(o.id, "perpetrator" if kind in VIOLATIONS else "authority"))
+        elif o.type in _INTERNATIONAL:
+            out.append(Participant(o.id, "authority"))  # 'Interpol', 'the EU': never victims
+        else:
+            out.append(Participant(o.id, "victim"))
     return out
 
 
@@ -313,19 +313,60 @@ def _subclause(text: str, pos: int, a: int, b: int, code: str) -> tuple[int, int
     return a, b
 
 
+@dataclass
+class _UnitFacts:
+    """The facts one unit states, with where (each list sorted by offset)."""
+
+    persons: list[tuple[int, str]] = field(default_factory=list)  # (start, person id)
+    orgs: list[tuple[int, Organisation]] = field(default_factory=list)
+    dates: list[tuple[int, str]] = field(default_factory=list)  # (start, ISO value)
+    places: list[tuple[int, str]] = field(default_factory=list)  # (start, place name)
+    provisions: list[tuple[int, str]] = field(default_factory=list)  # (start, provision id)
+
+
 @dataclass(frozen=True)
 class _Document:
-    """What an event is read against: the document's facts, in reading order."""
+    """What an event is read against: the document's facts, indexed by unit, so that each
+    event looks only at its own unit (linear in the document, however long)."""
 
     code: str
     vocab: _Vocabulary
-    persons: list[Person]
-    orgs: list[Organisation]
-    provisions: list[Provision]
-    places: list[Place]
-    dates: list[DateFact]
-    order: dict[str, int]  # unit id → its index
-    mentions: list[tuple[int, int, str]]  # (unit index, start, person id), sorted
+    units: dict[str, _UnitFacts]
+
+    def at(self, unit: str) -> _UnitFacts:
+        return self.units.get(unit) or _UnitFacts()
+
+
+def _index_facts(
+    persons: list[Person],
+    orgs: list[Organisation],
+    provisions: list[Provision],
+    places: list[Place],
+    dates: list[DateFact],
+) -> dict[str, _UnitFacts]:
+    units: dict[str, _UnitFacts] = {}
+
+    def slot(unit: str) -> _UnitFacts:
+        return units.setdefault(unit, _UnitFacts())
+
+    for p in persons:
+        for m in p.mentions:
+            slot(m.unit).persons.append((m.start, p.id))
+    for o in orgs:
+        for m in o.mentions:
+            slot(m.unit).orgs.append((m.start, o))
+    for pl in places:
+        for m in pl.mentions:
+            slot(m.unit).places.append((m.start, pl.name))
+    for pr in provisions:
+        for m in pr.mentions:
+            slot(m.unit).provisions.append((m.start, pr.id))
+    for d in dates:
+        slot(d.unit).dates.append((d.start, d.value))
+    for facts in units.values():
+        for items in (facts.persons, facts.orgs, facts.places, facts.provisions, facts.dates):
+            items.sort(key=lambda item: item[0])
+    return units
 
 
 def extract_events(
@@ -337,13 +378,7 @@ def extract_events(
     places: list[Place],
     dates: list[DateFact],
 ) -> list[Event]:
-    order = {u.id: i for i, u in enumerate(units)}
-    mentions = sorted(
-        (order.get(m.unit, len(units)), m.start, p.id) for p in persons for m in p.mentions
-    )
-    doc = _Document(
-        code, _vocabulary(code), persons, orgs, provisions, places, dates, order, mentions
-    )
+    doc = _Document(code, _vocabulary(code), _index_facts(persons, orgs, provisions, places, dates))
     events: list[Event] = []
     for unit in units:
         if unit.kind not in {"title", "recital", "paragraph"}:
@@ -362,12 +397,11 @@ def extract_events(
     return events
 
 
-def _antecedents(doc: _Document, unit: Unit, at: int, plural: bool) -> list[str]:
+def _antecedents(here: _UnitFacts, at: int, plural: bool) -> list[str]:
     """The person named last before character ``at`` in the same unit (a resolution's next
     recital, a news item's next paragraph may speak of someone else); for a plural pronoun
     ('both', 'ich'), every person named before it in the unit."""
-    here = (doc.order[unit.id], at)
-    before = [m[2] for m in doc.mentions if m[0] == here[0] and m[1] < at]
+    before = [pid for start, pid in here.persons if start < at]
     if plural:
         return list(dict.fromkeys(before))[:_MAX_PLURAL]
     return before[-1:]
@@ -397,22 +431,16 @@ def _refers_back(text: str, a: int, b: int, doc: _Document) -> str | None:
 def _event(unit: Unit, doc: _Document, kind: str, start: int, end: int) -> Event:
     a, b = clause_span(unit.text, start, doc.code)
     sub = _subclause(unit.text, start, a, b, doc.code)
+    here = doc.at(unit.id)
     refers = _refers_back(unit.text, a, b, doc)
-    previous = _antecedents(doc, unit, start, refers == "several") if refers else []
-    when = next((d.value for d in doc.dates if d.unit == unit.id and a <= d.start < b), None)
-    where = next(
-        (p.name for p in doc.places for x in p.mentions if x.unit == unit.id and a <= x.start < b),
-        None,
-    )
-    provs = [
-        p.id
-        for p in doc.provisions
-        if any(x.unit == unit.id and a <= x.start < b for x in p.mentions)
-    ]
+    previous = _antecedents(here, start, refers == "several") if refers else []
+    when = next((value for at, value in here.dates if a <= at < b), None)
+    where = next((name for at, name in here.places if a <= at < b), None)
+    provs = list(dict.fromkeys(pid for at, pid in here.provisions if a <= at < b))
     return Event(
         fact_id("event", unit.id, str(start), kind),
         kind,
-        _participants(unit, kind, (a, b), sub, doc.persons, doc.orgs, previous),
+        _participants(kind, (a, b), sub, here, previous),
         when,
         where,
         provs,

@@ -293,9 +293,12 @@ def extract_organisations(
 ) -> list[Organisation]:
     names = load_names(code)
     reg = _Registry(code)
+    persons_at: dict[str, list[tuple[int, int]]] = {}
+    for u, s, e in persons:
+        persons_at.setdefault(u, []).append((s, e))
     for unit in units:
         text = unit.text
-        blocked = [(s, e) for u, s, e in persons if u == unit.id]
+        blocked = persons_at.get(unit.id, [])
         # acronyms defined in the text: 'Europejskiej Służby Działań Zewnętrznych (ESDZ)'
         for m in _ACRONYM.finditer(text):
             before = text[: m.start()].rstrip()
@@ -328,7 +331,7 @@ def extract_organisations(
             )
     for unit in units:
         text = unit.text
-        blocked = [(s, e) for u, s, e in persons if u == unit.id]
+        blocked = persons_at.get(unit.id, [])
         pattern, table = _bodies_pattern(code)
         known: list[tuple[int, int]] = []  # spans of known bodies' names in this unit
         for m in pattern.finditer(text):

@@ -619,10 +619,12 @@ def extract_persons(units: list[Unit], code: str) -> PersonFinding:
                 person.roles.append(role)
         person.gender = person.gender or _gender(hyp, cand.name_list, names)
     _surname_mentions(units, people, code, org_keys)
+    order = {u.id: i for i, u in enumerate(units)}
     for person in people.values():
-        person.mentions.sort(key=lambda m: (_unit_order(units, m.unit), m.start))
+        person.mentions.sort(key=lambda m: (order.get(m.unit, len(units)), m.start))
     ordered = sorted(
-        people.values(), key=lambda p: (_unit_order(units, p.mentions[0].unit), p.mentions[0].start)
+        people.values(),
+        key=lambda p: (order.get(p.mentions[0].unit, len(units)), p.mentions[0].start),
     )
     return PersonFinding(ordered, orgs)
 
@@ -696,10 +698,6 @@ def _second_pass(
         ):
             extra.append(_Candidate(unit_id, run, name_list, run.tokens, run.start))
     return extra
-
-
-def _unit_order(units: list[Unit], unit_id: str) -> int:
-    return next((i for i, u in enumerate(units) if u.id == unit_id), len(units))
 
 
 def _surname_mentions(

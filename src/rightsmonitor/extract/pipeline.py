@@ -40,8 +40,11 @@ def _units(doc: ParsedDocument) -> list[Unit]:
 def _with_events(when: list[DateFact], happened: list[Event]) -> list[DateFact]:
     """A date in the same clause as an event refers to it: 'pre_trial_detention: …'."""
     out: list[DateFact] = []
+    first: dict[tuple[str, str | None], Event] = {}
+    for e in happened:
+        first.setdefault((e.unit, e.date), e)
     for fact in when:
-        event = next((e for e in happened if e.unit == fact.unit and e.date == fact.value), None)
+        event = first.get((fact.unit, fact.value))
         if event is not None:
             fact = replace(fact, refers_to=f"{event.type}: {fact.refers_to or event.text}")
         out.append(fact)

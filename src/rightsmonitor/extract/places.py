@@ -72,8 +72,11 @@ def extract_places(
     """``skip``: (unit, start, end, all kinds) spans of other facts: persons' names hide every
     place ('Ałmat Żumagułow'), organisation names hide regions ('Rada Europy')."""
     found: dict[str, Place] = {}
+    by_unit: dict[str, list[tuple[int, int, bool]]] = {}
+    for u, s, e, every in skip or []:
+        by_unit.setdefault(u, []).append((s, e, every))
     for unit in units:
-        hidden = [(s, e, every) for u, s, e, every in skip or [] if u == unit.id]
+        hidden = by_unit.get(unit.id, [])
         tokens = [t for t in tokenize(unit.text) if t.is_word]
         i = 0
         while i < len(tokens):

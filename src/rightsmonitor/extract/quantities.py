@@ -101,9 +101,12 @@ def extract_quantities(
     measures: dict[str, str] = dict(data.get("measures", {}))
     scale: dict[str, int] = dict(data.get("scale_words", {}))
     out: list[Quantity] = []
+    dates_at: dict[str, list[tuple[int, int]]] = {}
+    for u, s, e in dates or []:
+        dates_at.setdefault(u, []).append((s, e))
     for unit in units:
         text = unit.text
-        taken: list[tuple[int, int]] = [(s, e) for u, s, e in dates or [] if u == unit.id]
+        taken: list[tuple[int, int]] = list(dates_at.get(unit.id, []))
         for m in _AGE.finditer(text):
             out.append(
                 Quantity(
@@ -199,8 +202,11 @@ def extract_quantities(
                 Quantity(value, None, counts, text[m.start() : end], unit.id, m.start(), end)
             )
     ordinals: dict[str, int] = dict(data.get("ordinal_words", {}))
+    found_at: dict[str, list[tuple[int, int]]] = {}
+    for found in out:
+        found_at.setdefault(found.unit, []).append((found.start, found.end))
     for unit in units:
-        taken = [(q.start, q.end) for q in out if q.unit == unit.id]
+        taken = list(found_at.get(unit.id, []))
         for m in re.finditer(r"(?<![^\W\d_])([^\W\d_]+(?:-[^\W\d_]+)?)(?![^\W\d_])", unit.text):
             word = m.group(1).lower()
             if any(s < m.end() and m.start() < e for s, e in taken):
