@@ -144,6 +144,7 @@ class _Vocabulary:
     pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     subjectless: frozenset[str]  # verbs whose subject a language may drop ('został …')
+    faced: frozenset[str] = frozenset()  # 'faces charges': the charges are brought
 
 
 def _index(patterns: list[_Pattern]) -> dict[str, tuple[_Pattern, ...]]:
@@ -170,8 +171,9 @@ def _vocabulary(code: str) -> _Vocabulary:
     pronouns = frozenset(w.lower() for w in data.get("pronouns", []))
     plural = frozenset(w.lower() for w in data.get("plural_pronouns", []))
     subjectless = frozenset(w.lower() for w in data.get("subjectless_verbs", []))
+    faced = frozenset(w.lower() for w in data.get("charges_faced", []))
     return _Vocabulary(
-        _index(triggers), _index(blockers), polarity, negation, pronouns, plural, subjectless
+        _index(triggers), _index(blockers), polarity, negation, pronouns, plural, subjectless, faced
     )
 
 
@@ -237,12 +239,17 @@ def _words(text: str) -> list[list[Token]]:
     return [r for r in runs if r]
 
 
-def _polarity(text: str, at: int, vocab: _Vocabulary, code: str, clause_start: int) -> str:
+def _polarity(
+    text: str, at: int, vocab: _Vocabulary, code: str, clause_start: int, event: str = ""
+) -> str:
     """What the words before the trigger (at character ``at``) in its clause make of it: a
     negation just before it denies it, an annulling verb just before it annuls it, a demand
     anywhere before it in the clause makes it demanded ('apeluje …, aby … poprzez uchylenie'),
-    else the nearest cue (threatened, alleged, denied, planned)."""
+    else the nearest cue (threatened, alleged, denied, planned). Charges one 'faces' are
+    brought ('faces charges of extremism'), not threatened."""
     before = [t for t in tokenize(text[clause_start:at]) if t.is_word]
+    if event == "charge" and before and lemmas(before[-1].text, code) & vocab.faced:
+        return "happened"
     nearest: str | None = None
     demanded = False
     for back, tok in enumerate(reversed(before)):
@@ -448,5 +455,5 @@ def _event(unit: Unit, doc: _Document, kind: str, start: int, end: int) -> Event
         start,
         end,
         unit.text[start:end],
-        _polarity(unit.text, start, doc.vocab, doc.code, a),
+        _polarity(unit.text, start, doc.vocab, doc.code, a, kind),
     )
