@@ -108,3 +108,28 @@ def test_the_pdf_prints_each_source_sentence_once(examples: Library, tmp_path: P
     assert len(reader.pages) <= 12
     content = " ".join(page.extract_text() for page in reader.pages)
     assert "art. None" not in content
+
+
+HOSTILE = (
+    "<img src=x onerror=alert(document.cookie)> Kazakhstan: statement\n\n"
+    "Almaty, 15 February 2021. The authorities in Kazakhstan detained the activist Nurlan "
+    'Bekmuratov "><svg onload=alert(5)> <b>bold</b> <img src="/etc/passwd"> on 3 March 2021. '
+    "We call on the authorities to release Nurlan Bekmuratov.\n"
+)
+
+
+def test_hostile_text_reaches_no_output_unescaped(tmp_path: Path) -> None:
+    with Library(f"sqlite:///{tmp_path / 'h.sqlite'}") as lib:
+        source = tmp_path / "hostile.en.txt"
+        source.write_text(HOSTILE, encoding="utf-8")
+        assert lib.ingest_paths([source]).count("added") == 1
+        html = tmp_path / "b.html"
+        write_brief(lib, "KZ", html, "html")
+        text = html.read_text("utf-8")
+        for raw in ("<img src=x", "<svg onload", "<b>bold", '"><svg', '<img src="/etc'):
+            assert raw not in text, raw
+        assert "&lt;img src=x" in text  # shown, as text
+        pdf = tmp_path / "b.pdf"
+        write_brief(lib, "KZ", pdf, "pdf")  # ReportLab must not read the text as markup
+        content = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert "<b>bold</b>" in content or "bold" in content

@@ -176,3 +176,25 @@ def test_unknown_language_is_refused() -> None:
     result = run("parse", str(corpus_path(f"seed/{SEED_NAME}")), "--language", "xx")
     assert result.returncode == 1
     assert result.stderr.strip().startswith("error: --language: unknown language 'xx'")
+
+
+def test_report_never_overwrites_the_database_or_a_file(tmp_path: Path) -> None:
+    db = tmp_path / "r.sqlite"
+    seed = corpus_path(f"seed/{SEED_NAME}")
+    assert run("ingest", str(seed), db=db).returncode == 0
+    refused = run("report", "--country", "KZ", "--out", str(db), db=db)
+    assert refused.returncode != 0 and "database" in refused.stderr
+    out = tmp_path / "b.html"
+    out.write_text("keep me", encoding="utf-8")
+    assert run("report", "--country", "KZ", "--out", str(out), db=db).returncode != 0
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert run("report", "--country", "KZ", "--out", str(out), "--force", db=db).returncode == 0
+
+
+@pytest.mark.parametrize("user", ["mallory\n2026-11-29T05:00:00+00:00  ana  merge", "a\tb", ""])
+def test_user_names_that_could_forge_the_audit_log_are_refused(tmp_path: Path, user: str) -> None:
+    from rightsmonitor.errors import RightsMonitorError
+    from rightsmonitor.service import check_user
+
+    with pytest.raises(RightsMonitorError):
+        check_user(user)

@@ -312,6 +312,18 @@ def _entity_id(
     raise UnknownEntityError(f"{text!r} is ambiguous: {listed} (give an id)", source=text)
 
 
+def _safe_out(out: Path, library: Library, force: bool) -> None:
+    """An output path that is not the database, not a directory, and not an existing file
+    unless ``force``."""
+    if out.is_dir():
+        raise click.UsageError(f"{out} is a directory: give a file name")
+    database = library.database_path()
+    if database is not None and out.resolve() == database.resolve():
+        raise click.UsageError(f"{out} is the database: refusing to overwrite it")
+    if out.exists() and not force:
+        raise click.UsageError(f"{out} exists: give --force to overwrite it")
+
+
 def _decided(counts: dict[str, int], what: str) -> None:
     click.echo(
         f"{what}; registry: {counts.get('persons', 0)} persons, "
@@ -545,11 +557,16 @@ def recommendations_cmd(
     show_default=True,
     help="The brief's language: persons named as that language's documents write them.",
 )
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @click.pass_context
-def report(ctx: click.Context, country: str, out: Path, fmt: str | None, lang: str) -> None:
+def report(
+    ctx: click.Context, country: str, out: Path, fmt: str | None, lang: str, force: bool
+) -> None:
     """Write a country brief: counts, a chart, persons of concern, open recommendations."""
     fmt = fmt or ("pdf" if out.suffix.lower() == ".pdf" else "html")
-    brief = write_brief(_library(ctx), country, out, fmt, lang)
+    library = _library(ctx)
+    _safe_out(out, library, force)
+    brief = write_brief(library, country, out, fmt, lang)
     click.echo(f"wrote {out} ({fmt}): {brief['country_name']}")
     click.echo("  " + ", ".join(f"{k}: {v}" for k, v in brief["headline"].items()))
     click.echo(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 __all__ = ["render_brief"]
 
@@ -44,9 +45,10 @@ def _chart(brief: dict[str, Any], fmt: str) -> bytes:
 
 
 def _html(brief: dict[str, Any]) -> bytes:
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from jinja2 import Environment, FileSystemLoader
 
-    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape())
+    # every template is escaped, whatever its file name: document text is hostile input
+    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=True)
     svg = _chart(brief, "svg").decode("utf-8")
     svg = svg[svg.find("<svg") :]
     return env.get_template("brief.html.j2").render(b=brief, chart_svg=svg).encode("utf-8")
@@ -69,8 +71,12 @@ def _pdf(brief: dict[str, Any]) -> bytes:
         style.fontName = "DejaVu"
     body, small = styles["BodyText"], styles["BodyText"].clone("small", fontSize=7)
 
+    def para(text: object, style: Any) -> Paragraph:
+        """Text as text: ReportLab reads a Paragraph's string as markup ('<b>', '<img>')."""
+        return Paragraph(escape(str(text)), style)
+
     def table(header: list[str], rows: list[list[str]]) -> Table:
-        cells = [[Paragraph(str(c), small) for c in row] for row in [header, *rows]]
+        cells = [[para(c, small) for c in row] for row in [header, *rows]]
         widths: list[float] = _WIDTHS[len(header)]
         t = Table(cells, repeatRows=1, colWidths=[w * cm for w in widths])
         t.setStyle(
@@ -120,8 +126,8 @@ def _pdf(brief: dict[str, Any]) -> bytes:
         for r in brief["recommendations"]
     ]
     story: list[Any] = [
-        Paragraph(f"{brief['country_name']} — human rights brief", styles["Title"]),
-        Paragraph(
+        para(f"{brief['country_name']} — human rights brief", styles["Title"]),
+        para(
             f"Generated {brief['generated']} by rightsmonitor. Statuses are as of the evidence "
             f"(latest document: {brief['as_of'] or 'undated'}). {counts}.",
             body,
@@ -141,7 +147,7 @@ def _pdf(brief: dict[str, Any]) -> bytes:
         table(["action", "target", "demanded", "source"], recs),
         Paragraph("Documents", styles["Heading2"]),
         *(
-            Paragraph(
+            para(
                 f"[{d['key']}] {d['title'] or '(untitled)'}, {d['date'] or 'undated'} "
                 f"({d['language']}; {d['scope']})",
                 small,
@@ -149,7 +155,7 @@ def _pdf(brief: dict[str, Any]) -> bytes:
             for d in brief["documents"]
         ),
         Paragraph("Source sentences", styles["Heading2"]),
-        *(Paragraph(f"({n}) {text}", small) for text, n in notes.items()),
+        *(para(f"({n}) {text}", small) for text, n in notes.items()),
     ]
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, title=f"{brief['country_name']} brief").build(story)

@@ -101,6 +101,13 @@ class Library:
     def close(self) -> None:
         self._engine.dispose()
 
+    def database_path(self) -> Path | None:
+        """The SQLite file this library is stored in (None for a server database)."""
+        url = self._engine.url
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        return Path(url.database)
+
     def __enter__(self) -> Library:
         return self
 

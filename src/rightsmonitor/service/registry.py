@@ -49,6 +49,9 @@ def check_user(name: str) -> str:
     name = name.strip()
     if not name or len(name) > MAX_USER:
         raise InvalidDecisionError(f"user name must be 1 to {MAX_USER} characters")
+    if not _USER.fullmatch(name):
+        # no newline or control character could forge a line of the audit log
+        raise InvalidDecisionError("user name may hold letters, digits, spaces and . _ @ - only")
     return name
 
 
@@ -77,6 +80,7 @@ _SCHEMES = {"wikidata": r"Q[1-9]\d{0,11}", "opensanctions": r"[A-Za-z0-9][A-Za-z
 
 
 _ID = re.compile(r"[PO]-[0-9a-f]{12}")
+_USER = re.compile(r"[^\W_][\w .@-]*")
 
 
 def _forms(query: str) -> list[str]:
