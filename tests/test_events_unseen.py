@@ -57,6 +57,23 @@ def types(text: str, code: str) -> list[tuple[str, str]]:
         ("He faces up to ten years in prison.", "en", ("sentence", "threatened")),
         ("The authorities deny that the activist was tortured.", "en", ("torture", "denied")),
         ("Amnesty calls for the release of the blogger.", "en", ("release", "demanded")),
+        ("Sąd Najwyższy odrzucił kasację obrońców.", "pl", ("appeal_rejected", "happened")),
+        (
+            "Adwokata pozbawiono prawa wykonywania zawodu.",
+            "pl",
+            ("disbarment_or_dismissal", "happened"),
+        ),
+        ("Władze zamknęły niezależną gazetę.", "pl", ("censorship", "happened")),
+        ("Działaczowi zakazano opuszczania kraju.", "pl", ("travel_ban", "happened")),
+        ("Od tygodnia nie wiadomo, gdzie przebywa.", "pl", ("enforced_disappearance", "happened")),
+        ("Authorities shut down the independent newspaper.", "en", ("censorship", "happened")),
+        (
+            "The government throttled internet access nationwide.",
+            "en",
+            ("internet_shutdown", "happened"),
+        ),
+        ("The activist was banned from leaving the country.", "en", ("travel_ban", "happened")),
+        ("He was released on bail but faces charges of extremism.", "en", ("charge", "happened")),
     ],
 )
 def test_wordings_never_seen(text: str, code: str, expected: tuple[str, str]) -> None:
