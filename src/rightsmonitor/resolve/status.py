@@ -145,6 +145,7 @@ def person_statuses(
     calls: Iterable[Mapping[str, Any]] = (),
     units: Mapping[str, str] | None = None,
     markers: Iterable[str] = (),
+    document_date: str | None = None,
 ) -> dict[str, Status]:
     """Person fact id → status, from one document's event facts (in document order); events
     that a call or a modal word ('must be released') only demands do not count. A death is
@@ -152,7 +153,7 @@ def person_statuses(
     calls, markers = list(calls), list(markers)
     events = in_document_order(events, units or {})
     best: dict[str, tuple[tuple[str, int], Status]] = {}
-    dates = effective_dates(events)
+    dates = effective_dates(events, document_date or "")
     for order, event in enumerate(events):
         status = status_of(event)
         if status is None or not_happened(event, calls, units or {}, markers):
@@ -185,12 +186,13 @@ def in_document_order(
     )
 
 
-def effective_dates(events: Iterable[Mapping[str, Any]]) -> list[str]:
+def effective_dates(events: Iterable[Mapping[str, Any]], default: str = "") -> list[str]:
     """Each event's date, or, when it has none of its own, the date of the nearest dated event
     before it in the document ('Dzień później … W kwietniu opuścił areszt': later than the
-    dated arrest, not before it). '' before the first date."""
+    dated arrest, not before it); before the first date, ``default`` (the document's date, as
+    case files use it)."""
     out: list[str] = []
-    last = ""
+    last = default
     for event in events:
         own = str(event.get("date") or "")
         last = own or last

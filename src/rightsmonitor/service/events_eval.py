@@ -136,7 +136,7 @@ def _statuses(doc: ParsedDocument, found: Extraction, language: str) -> dict[str
     derived = {
         pid: s.status
         for pid, s in person_statuses(
-            data["events"], data["calls"], units, demand_markers(language)
+            data["events"], data["calls"], units, demand_markers(language), doc.meta.date
         ).items()
     }
     for person in found.persons:
