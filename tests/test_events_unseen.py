@@ -115,3 +115,27 @@ def test_a_court_that_sentences_is_the_perpetrator_and_statuses_follow() -> None
         ).items()
     }
     assert statuses == {"Otabek Nurmatov": "convicted and serving", "Dilshod Rakhimov": "released"}
+
+
+def _statuses(text: str, code: str) -> dict[str, str]:
+    found = extract(text, code)
+    names = {p.id: p.name for p in found.persons}
+    events = [
+        e.__dict__ | {"participants": [p.__dict__ for p in e.participants]} for e in found.events
+    ]
+    return {names[pid]: s.status for pid, s in person_statuses(events).items()}
+
+
+def test_a_speaker_is_a_source_and_a_pronoun_agrees_in_gender() -> None:
+    statuses = _statuses(
+        "Police detained the economist Rauf Mammadli on Monday. "
+        "His lawyer, Nigar Aliyeva, said he was beaten in detention.",
+        "en",
+    )
+    assert statuses == {"Rauf Mammadli": "detained"}  # not the lawyer who speaks
+
+
+def test_someone_who_remains_in_prison_is_detained() -> None:
+    assert _statuses("Her colleague Ihar Karnei remains in prison.", "en") == {
+        "Ihar Karnei": "detained"
+    }

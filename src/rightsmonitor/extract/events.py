@@ -145,6 +145,9 @@ class _Vocabulary:
     plural_pronouns: frozenset[str]
     subjectless: frozenset[str]  # verbs whose subject a language may drop ('został …')
     faced: frozenset[str] = frozenset()  # 'faces charges': the charges are brought
+    reporting: frozenset[str] = frozenset()  # 'said', 'powiedział': the person is a source
+    not_subject: frozenset[str] = frozenset()  # 'of': the name after it is not the speaker
+    pronoun_gender: dict[str, str] = field(default_factory=dict)  # 'he' → 'm', 'jej' → 'f'
 
 
 def _index(patterns: list[_Pattern]) -> dict[str, tuple[_Pattern, ...]]:
@@ -172,8 +175,23 @@ def _vocabulary(code: str) -> _Vocabulary:
     plural = frozenset(w.lower() for w in data.get("plural_pronouns", []))
     subjectless = frozenset(w.lower() for w in data.get("subjectless_verbs", []))
     faced = frozenset(w.lower() for w in data.get("charges_faced", []))
+    reporting = frozenset(w.lower() for w in data.get("reporting_verbs", []))
+    not_subject = frozenset(w.lower() for w in data.get("not_speaker_before", []))
+    pronoun_gender = {
+        w.lower(): g for g, words in data.get("pronoun_genders", {}).items() for w in words
+    }
     return _Vocabulary(
-        _index(triggers), _index(blockers), polarity, negation, pronouns, plural, subjectless, faced
+        _index(triggers),
+        _index(blockers),
+        polarity,
+        negation,
+        pronouns,
+        plural,
+        subjectless,
+        faced,
+        reporting,
+        not_subject,
+        pronoun_gender,
     )
 
 
@@ -283,7 +301,9 @@ def _participants(
     a, b = span
     out = [
         Participant(pid, "victim")
-        for pid in dict.fromkeys(pid for at, pid in here.persons if sub[0] <= at < sub[1])
+        for pid in dict.fromkeys(
+            pid for at, pid in here.persons if sub[0] <= at < sub[1] and at not in here.sources
+        )
     ]
     if not out:
         out = [Participant(pid, "victim") for pid in previous]
@@ -325,6 +345,9 @@ class _UnitFacts:
     """The facts one unit states, with where (each list sorted by offset)."""
 
     persons: list[tuple[int, str]] = field(default_factory=list)  # (start, person id)
+    sources: set[int] = field(default_factory=set)  # starts of persons who speak ('X said')
+    ends: dict[int, int] = field(default_factory=dict)  # a person mention's start → its end
+    as_written: set[int] = field(default_factory=set)  # mentions in the nominative as written
     orgs: list[tuple[int, Organisation]] = field(default_factory=list)
     dates: list[tuple[int, str]] = field(default_factory=list)  # (start, ISO value)
     places: list[tuple[int, str]] = field(default_factory=list)  # (start, place name)
@@ -339,6 +362,7 @@ class _Document:
     code: str
     vocab: _Vocabulary
     units: dict[str, _UnitFacts]
+    genders: dict[str, str | None]  # person id → 'm', 'f' or None
 
     def at(self, unit: str) -> _UnitFacts:
         return self.units.get(unit) or _UnitFacts()
@@ -359,6 +383,9 @@ def _index_facts(
     for p in persons:
         for m in p.mentions:
             slot(m.unit).persons.append((m.start, p.id))
+            slot(m.unit).ends[m.start] = m.end
+            if m.text == p.name or m.text in p.aliases:
+                slot(m.unit).as_written.add(m.start)
     for o in orgs:
         for m in o.mentions:
             slot(m.unit).orgs.append((m.start, o))
@@ -385,11 +412,18 @@ def extract_events(
     places: list[Place],
     dates: list[DateFact],
 ) -> list[Event]:
-    doc = _Document(code, _vocabulary(code), _index_facts(persons, orgs, provisions, places, dates))
+    doc = _Document(
+        code,
+        _vocabulary(code),
+        _index_facts(persons, orgs, provisions, places, dates),
+        {p.id: p.gender for p in persons},
+    )
     events: list[Event] = []
     for unit in units:
         if unit.kind not in {"title", "recital", "paragraph"}:
             continue
+        if unit.id in doc.units:
+            _mark_sources(unit, doc.units[unit.id], doc)
         for words in _words(unit.text):
             blocked = [(s, e, p.weight) for s, e, p in _matches(words, doc.vocab.blockers, code)]
             last: tuple[str, int] | None = None  # (type, end word) of the previous event
@@ -404,35 +438,55 @@ def extract_events(
     return events
 
 
-def _antecedents(here: _UnitFacts, at: int, plural: bool) -> list[str]:
+def _antecedents(
+    here: _UnitFacts, at: int, plural: bool, gender: str, genders: dict[str, str | None]
+) -> list[str]:
     """The person named last before character ``at`` in the same unit (a resolution's next
-    recital, a news item's next paragraph may speak of someone else); for a plural pronoun
-    ('both', 'ich'), every person named before it in the unit."""
-    before = [pid for start, pid in here.persons if start < at]
+    recital, a news item's next paragraph may speak of someone else), of the pronoun's gender
+    when both are known ('His lawyer, Nigar Aliyeva, said he was beaten': not her); for a
+    plural pronoun ('both', 'ich'), every person named before it in the unit."""
+    before = [
+        pid
+        for start, pid in here.persons
+        if start < at and (not gender or genders.get(pid) in (None, gender))
+    ]
     if plural:
         return list(dict.fromkeys(before))[:_MAX_PLURAL]
     return before[-1:]
 
 
-def _refers_back(text: str, a: int, b: int, doc: _Document) -> str | None:
-    """How the clause speaks of someone it does not name: 'one' (a third-person pronoun, or in
-    Polish, which drops them, a passive or state verb in the third person singular: 'Został
-    zatrzymany', 'trafiła do aresztu'), 'several' (a plural pronoun: 'remanded both in
-    custody'), or None."""
+def _refers_back(text: str, a: int, b: int, doc: _Document) -> tuple[str, str] | None:
+    """How the clause speaks of someone it does not name, and the gender it gives them ('m',
+    'f' or ''): 'one' (a third-person pronoun, or in Polish, which drops them, a passive or
+    state verb in the third person singular: 'Został zatrzymany', 'trafiła do aresztu'),
+    'several' (a plural pronoun: 'remanded both in custody'), or None."""
     for tok in tokenize(text[a:b]):
         if not tok.is_word:
             continue
         found = lemmas(tok.text, doc.code)
         if found & doc.vocab.plural_pronouns:
-            return "several"
+            return "several", ""
         if found & doc.vocab.pronouns:
-            return "one"
-        if found & doc.vocab.subjectless and any(
-            tag.startswith(("praet:sg:m1", "praet:sg:f", "fin:sg:ter"))
-            for _l, tag in analyse(tok.text)
-        ):
-            return "one"
+            return "one", doc.vocab.pronoun_gender.get(tok.text.lower(), "")
+        tags = [tag for _l, tag in analyse(tok.text)] if found & doc.vocab.subjectless else []
+        if any(t.startswith(("praet:sg:m1", "praet:sg:f", "fin:sg:ter")) for t in tags):
+            return "one", "f" if any(t.startswith("praet:sg:f") for t in tags) else ""
     return None
+
+
+def _mark_sources(unit: Unit, here: _UnitFacts, doc: _Document) -> None:
+    """Persons who report ('Her lawyer, Nigar Aliyeva, said …'): HURIDOCS sources, not victims
+    of what they report, nor whom a pronoun in it stands for."""
+    for start, _pid in here.persons:
+        if start not in here.as_written:
+            continue  # an inflected form is no subject ('matka Dayany powiedziała')
+        before = [t for t in tokenize(unit.text[max(0, start - 12) : start]) if t.is_word][-1:]
+        if before and lemmas(before[0].text, doc.code) & doc.vocab.not_subject:
+            continue  # 'the mother of Dayana Castro said': the mother speaks
+        end = here.ends.get(start, start)
+        words = [t for t in tokenize(unit.text[end : end + 40]) if t.is_word][:1]
+        if words and lemmas(words[0].text, doc.code) & doc.vocab.reporting:
+            here.sources.add(start)
 
 
 def _event(unit: Unit, doc: _Document, kind: str, start: int, end: int) -> Event:
@@ -440,7 +494,9 @@ def _event(unit: Unit, doc: _Document, kind: str, start: int, end: int) -> Event
     sub = _subclause(unit.text, start, a, b, doc.code)
     here = doc.at(unit.id)
     refers = _refers_back(unit.text, a, b, doc)
-    previous = _antecedents(here, start, refers == "several") if refers else []
+    previous = (
+        _antecedents(here, start, refers[0] == "several", refers[1], doc.genders) if refers else []
+    )
     when = next((value for at, value in here.dates if a <= at < b), None)
     where = next((name for at, name in here.places if a <= at < b), None)
     provs = list(dict.fromkeys(pid for at, pid in here.provisions if a <= at < b))
