@@ -46,3 +46,14 @@ def test_event_trigger_data_uses_the_vocabulary() -> None:
     for code in ("pl", "en"):
         for lemmas, kind in load_data(code, "events")["triggers"].items():
             assert kind in EVENT_TYPES, (code, lemmas, kind)
+
+
+def test_one_version_number() -> None:
+    """The version the program reports is the newest in the changelog (issue #12)."""
+    import re
+
+    from rightsmonitor import __version__
+
+    changelog = (Path(__file__).resolve().parent.parent / "CHANGELOG.md").read_text("utf-8")
+    newest = re.search(r"^## (\d+\.\d+\.\d+)", changelog, flags=re.M)
+    assert newest is not None and newest.group(1) == __version__
