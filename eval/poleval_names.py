@@ -15,6 +15,8 @@ set-aside: the declension model was not trained on it, but rules may be tuned ag
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from rightsmonitor.extract.declension import is_given_name
@@ -22,10 +24,12 @@ from rightsmonitor.extract.persons import extract_persons
 from rightsmonitor.model import Unit
 from rightsmonitor.nlp.morph import name_classes
 
-INDEX = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared/corpus/polish-names/poleval2019-lemmas/index.tsv"
+CORPUS = Path(
+    os.environ.get(
+        "RIGHTSMONITOR_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared/corpus"
+    )
 )
+INDEX = CORPUS / "polish-names/poleval2019-lemmas/index.tsv"
 
 
 def person_like(phrase: str) -> bool:
@@ -47,6 +51,13 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0, help="print this many errors")
     args = ap.parse_args()
+    if not INDEX.exists():
+        print(
+            f"error: PolEval 2019 lemmas not found at {INDEX} "
+            "(set RIGHTSMONITOR_CORPUS to the corpus folder)",
+            file=sys.stderr,
+        )
+        return 2
     rows = [line.split("\t") for line in INDEX.read_text(encoding="utf-8").splitlines()]
     seen: set[str] = set()
     total = right = inflected = inflected_right = missed = 0

@@ -10,6 +10,7 @@ name equals the annotated lemma (case-insensitive). Usage:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,13 +18,12 @@ from rightsmonitor.extract.persons import extract_persons
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.parse import parse_read_text
 
-ROOT = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared"
-    / "corpus"
-    / "polish-names"
-    / "slavicner"
+CORPUS = Path(
+    os.environ.get(
+        "RIGHTSMONITOR_CORPUS", Path(__file__).resolve().parent.parent.parent / "shared/corpus"
+    )
 )
+ROOT = CORPUS / "polish-names" / "slavicner"
 
 
 def gold_mentions(tsv: Path) -> list[tuple[int, int, str, str]]:
@@ -40,6 +40,12 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=40, help="articles per topic")
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args()
+    if not ROOT.exists():
+        print(
+            f"error: SlavicNER not found at {ROOT} (set RIGHTSMONITOR_CORPUS to the corpus folder)",
+            file=sys.stderr,
+        )
+        return 2
     tp_pred = n_pred = tp_gold = n_gold = lemma_ok = lemma_n = 0
     errors: list[str] = []
     for topic_dir in sorted((ROOT / "raw").iterdir()):
