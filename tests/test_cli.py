@@ -198,3 +198,28 @@ def test_user_names_that_could_forge_the_audit_log_are_refused(tmp_path: Path, u
 
     with pytest.raises(RightsMonitorError):
         check_user(user)
+
+
+@pytest.mark.parametrize(
+    ("message", "secret"),
+    [
+        (
+            "cannot connect to postgresql+psycopg2://app:Sup3rS3cret@db.example:5432/x",
+            "Sup3rS3cret",
+        ),
+        (
+            "(IntegrityError) UNIQUE failed\n[SQL: INSERT INTO units]\n"
+            "[parameters: ('a witness statement',)]",
+            "witness",
+        ),
+    ],
+)
+def test_error_messages_carry_no_secret_and_no_document_text(message: str, secret: str) -> None:
+    from rightsmonitor.cli.main import _safe
+
+    assert secret not in _safe(message)
+
+
+def test_a_database_password_is_not_printed(tmp_path: Path) -> None:
+    result = run("documents", db="postgresql+psycopg://app:Sup3rS3cret@127.0.0.1:1/none")
+    assert result.returncode != 0 and "Sup3rS3cret" not in result.stderr + result.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -835,12 +836,26 @@ def main(argv: list[str] | None = None) -> None:
     except RightsMonitorError as exc:
         if debug:
             traceback.print_exc()
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {_safe(str(exc))}", err=True)
         sys.exit(1)
     except Exception as exc:
         if debug:
             raise
         click.echo(
-            f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True
+            f"internal error: {type(exc).__name__}: {_safe(str(exc))} "
+            "(run with --debug for details)",
+            err=True,
         )
         sys.exit(70)
+
+
+_PASSWORD = re.compile(r"(://[^:/@\s]+:)[^@\s]+@")
+_SQL_DUMP = re.compile(r"\s*\[(?:SQL|parameters):.*", re.S)
+
+
+def _safe(message: str) -> str:
+    """A message fit to print: no password of a database URL, no SQL statement or parameters
+    (which may hold document text), one line, bounded."""
+    message = _SQL_DUMP.sub("", _PASSWORD.sub(r"\1***@", message))
+    first = message.strip().splitlines()[0] if message.strip() else ""
+    return first[:300]
