@@ -223,3 +223,19 @@ def test_error_messages_carry_no_secret_and_no_document_text(message: str, secre
 def test_a_database_password_is_not_printed(tmp_path: Path) -> None:
     result = run("documents", db="postgresql+psycopg://app:Sup3rS3cret@127.0.0.1:1/none")
     assert result.returncode != 0 and "Sup3rS3cret" not in result.stderr + result.stdout
+
+
+def test_only_regular_files_within_the_size_limit_are_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    for path in (fifo, zero):
+        result = run("parse", str(path))
+        assert result.returncode == 1 and "not a regular file" in result.stderr
+    big = tmp_path / "big.txt"
+    big.write_text("Słowo. " * 400_000, encoding="utf-8")
+    limited = run("parse", str(big), env={**os.environ, "RIGHTSMONITOR_MAX_FILE_MB": "1"})
+    assert limited.returncode == 1 and "over the limit" in limited.stderr
