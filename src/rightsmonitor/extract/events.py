@@ -78,41 +78,25 @@ EVENT_TYPES = (
     "other",
 )
 POLARITIES = ("happened", "demanded", "threatened", "alleged", "denied", "annulled", "planned")
-# acts by which a state body violates rights: a court or ministry doing them is a perpetrator
-VIOLATIONS = frozenset(
-    {
-        "detention",
-        "arrest",
-        "pre_trial_detention",
-        "house_arrest",
-        "administrative_detention",
-        "charge",
-        "prosecution",
-        "conviction",
-        "sentence",
-        "appeal_rejected",
-        "fine",
-        "suspension",
-        "ban_or_liquidation",
-        "designation_as_extremist",
-        "search_or_raid",
-        "enforced_disappearance",
-        "travel_ban",
-        "disbarment_or_dismissal",
-        "censorship",
-        "internet_shutdown",
-        "attack",
-        "torture",
-        "killing_or_death",
-        "deportation_or_forced_transfer",
-        "extradition_request_or_interpol_notice",
-        "arrest_warrant",
-        "persecution",
-        "harassment",
-        "threat",
-        "lawsuit",
-    }
-)
+# acts by which a state body violates rights: a court or ministry doing them is a perpetrator;
+# the rest are interventions (release, asylum …), acts of the victims, or context
+VIOLATIONS = frozenset(EVENT_TYPES) - {
+    "hunger_strike",
+    "release",
+    "acquittal",
+    "case_closed",
+    "reinstatement_or_annulment",
+    "asylum_granted",
+    "exile",
+    "protest",
+    "law_adopted_or_amended",
+    "election",
+    "vote_adopted",
+    "sanction_imposed",
+    "ratification",
+    "coup",
+    "other",
+}
 _AUTHORITY_TYPES = {"government", "state_body", "court", "armed_forces"}
 _INTERNATIONAL = {"international_body", "eu_body"}
 _GAP = "…"

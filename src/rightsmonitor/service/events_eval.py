@@ -169,36 +169,58 @@ def _check(path: Path, gold: dict[str, Any]) -> None:
         raise EventGoldError(f"{path.name}: labels outside the vocabulary: {bad}", source=str(path))
 
 
+@dataclass(frozen=True)
+class _Case:
+    """One gold file and what the system found in its text."""
+
+    path: Path
+    gold: dict[str, Any]
+    text: str
+    doc: ParsedDocument
+    found: Extraction
+    language: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def span(self, needle: str, occurrence: int = 1) -> Span:
+        """Where the gold's words are in the text; a gold file that quotes wrongly is refused."""
+        span = _nth(self.text, needle, occurrence)
+        if span is None:
+            raise EventGoldError(
+                f"{self.name}: {needle!r} is not in the text", source=str(self.path)
+            )
+        return span
+
+    def system(self, facts: list[Any]) -> list[tuple[Any, Span]]:
+        """Facts with their spans in the text as read."""
+        return [(f, _source(self.doc, f.unit, f.start, f.end)) for f in facts]
+
+
 def _score(path: Path, gold: dict[str, Any], corpus: Path, score: EventScore) -> None:
     _check(path, gold)
     language = str(gold.get("language") or "en")
     source = corpus / gold["document"] if gold.get("document") else path.with_suffix(".txt")
-    text = source.read_text(encoding="utf-8")
     doc = parse_file(source, language=language)
-    found = extract_document(doc)
+    case = _Case(
+        path, gold, source.read_text(encoding="utf-8"), doc, extract_document(doc), language
+    )
     score.documents += 1
-    _score_events(path, gold, text, doc, found, score)
-    _score_statuses(path.name, gold, doc, found, language, score)
-    _score_calls(path, gold, text, doc, found, score)
+    _score_events(case, score)
+    _score_statuses(case, score)
+    _score_calls(case, score)
 
 
-def _score_events(
-    path: Path,
-    gold: dict[str, Any],
-    text: str,
-    doc: ParsedDocument,
-    found: Extraction,
-    score: EventScore,
-) -> None:
-    name = path.name
-    system = [(e, _source(doc, e.unit, e.start, e.end)) for e in found.events]
+def _score_events(case: _Case, score: EventScore) -> None:
+    system = case.system(case.found.events)
     score.system_events += len(system)
-    score.substring_events += sum(1 for _e, span in system if not _on_word_boundaries(text, span))
+    score.substring_events += sum(
+        1 for _e, span in system if not _on_word_boundaries(case.text, span)
+    )
     used: set[int] = set()
-    for g in gold.get("events", []):
-        span = _nth(text, g["text"], int(g.get("occurrence") or 1))
-        if span is None:
-            raise EventGoldError(f"{name}: {g['text']!r} is not in the text", source=str(path))
+    for g in case.gold.get("events", []):
+        span = case.span(g["text"], int(g.get("occurrence") or 1))
         score.gold_events += 1
         hit = next(
             (
@@ -212,7 +234,7 @@ def _score_events(
             score.by_type[(g["type"], "missed")] += 1
             near = [e.type for e, s in system if _overlap(s, span)]
             ours = f" (ours: {near})" if near else ""
-            score.errors.append(f"MISS {name}: {g['type']} {g['text']!r}{ours}")
+            score.errors.append(f"MISS {case.name}: {g['type']} {g['text']!r}{ours}")
             continue
         used.add(hit)
         score.matched_events += 1
@@ -222,62 +244,44 @@ def _score_events(
             score.polarity_right += 1
         else:
             score.errors.append(
-                f"POLARITY {name}: {g['text']!r} ours {polarity}, gold {g.get('polarity')}"
+                f"POLARITY {case.name}: {g['text']!r} ours {polarity}, gold {g.get('polarity')}"
             )
     for i, (e, _s) in enumerate(system):
         if i not in used:
             score.by_type[(e.type, "false")] += 1
-            score.errors.append(f"FALSE {name}: {e.type} {e.text!r}")
+            score.errors.append(f"FALSE {case.name}: {e.type} {e.text!r}")
 
 
-def _score_statuses(
-    name: str,
-    gold: dict[str, Any],
-    doc: ParsedDocument,
-    found: Extraction,
-    language: str,
-    score: EventScore,
-) -> None:
-    statuses = _statuses(doc, found, language)
-    for g in gold.get("statuses", []):
+def _score_statuses(case: _Case, score: EventScore) -> None:
+    statuses = _statuses(case.doc, case.found, case.language)
+    for g in case.gold.get("statuses", []):
         score.gold_persons += 1
-        person = _person(found.persons, g["name"])
+        person = _person(case.found.persons, g["name"])
         ours = statuses.get(person.id, "unknown") if person else "unknown"
         if ours == g["status"]:
             score.status_right += 1
         else:
             found_as = f" (found as {person.name!r})" if person else " (not found)"
             score.errors.append(
-                f"STATUS {name}: {g['name']} ours {ours}, gold {g['status']}{found_as}"
+                f"STATUS {case.name}: {g['name']} ours {ours}, gold {g['status']}{found_as}"
             )
 
 
-def _score_calls(
-    path: Path,
-    gold: dict[str, Any],
-    text: str,
-    doc: ParsedDocument,
-    found: Extraction,
-    score: EventScore,
-) -> None:
-    calls = [(c, _source(doc, c.unit, c.start, c.end)) for c in found.calls]
-    for g in gold.get("calls", []):
-        span = _nth(text, g["text"], 1)
-        if span is None:
-            raise EventGoldError(
-                f"{path.name}: call {g['text']!r} is not in the text", source=str(path)
-            )
+def _score_calls(case: _Case, score: EventScore) -> None:
+    calls = case.system(case.found.calls)
+    for g in case.gold.get("calls", []):
+        span = case.span(g["text"])
         score.gold_calls += 1
         call = next((c for c, s in calls if _overlap(s, span)), None)
         if call is None:
-            score.errors.append(f"CALL MISS {path.name}: {g['stance']} {g['text']!r}")
+            score.errors.append(f"CALL MISS {case.name}: {g['stance']} {g['text']!r}")
             continue
         score.found_calls += 1
         if call.stance == g["stance"]:
             score.stance_right += 1
         else:
             score.errors.append(
-                f"STANCE {path.name}: {g['text']!r} ours {call.stance}, gold {g['stance']}"
+                f"STANCE {case.name}: {g['text']!r} ours {call.stance}, gold {g['stance']}"
             )
 
 
