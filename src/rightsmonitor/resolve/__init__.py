@@ -1,6 +1,15 @@
 """L1 pure resolution: name keys, matching with explanations, clustering with judgments."""
 
-from rightsmonitor.resolve.cluster import Candidate, Clustering, Record, cluster, cluster_by_names
+from rightsmonitor.resolve.cluster import (
+    Candidate,
+    Clustering,
+    Record,
+    cluster,
+    cluster_by_names,
+    extend,
+    name_keys,
+    organisation_keys,
+)
 from rightsmonitor.resolve.keys import name_parts, skeleton
 from rightsmonitor.resolve.match import AUTO, REVIEW, Verdict, compare
 
@@ -14,6 +23,9 @@ __all__ = [
     "cluster",
     "cluster_by_names",
     "compare",
+    "extend",
+    "name_keys",
     "name_parts",
+    "organisation_keys",
     "skeleton",
 ]

@@ -167,6 +167,7 @@ class Library:
         force: bool = False,
     ) -> IngestReport:
         report = IngestReport()
+        added: list[str] = []
         for path in paths:
             try:
                 outcome = self.ingest_bytes(read_file_bytes(path), str(path), language, force)
@@ -177,10 +178,12 @@ class Library:
                     str(path), "failed", message=f"internal error: {type(exc).__name__}: {exc}"
                 )
             report.outcomes.append(outcome)
+            if outcome.status == "added" and outcome.document_id:
+                added.append(outcome.document_id)
             if progress:
                 progress(outcome)
-        if report.count("added"):
-            report.registry = self.registry.rebuild()
+        if added:  # only what the new documents' names touch is resolved again
+            report.registry = self.registry.update(added)
         return report
 
     def list_documents(self) -> list[DocumentRecord]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -14,14 +16,38 @@ from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.extract.declension import name_hypotheses
 from rightsmonitor.lang import available_languages, load_data
 from rightsmonitor.nlp import fold
-from rightsmonitor.resolve import Record, cluster, cluster_by_names
+from rightsmonitor.resolve import (
+    Clustering,
+    Record,
+    cluster,
+    cluster_by_names,
+    extend,
+    name_keys,
+    name_parts,
+    organisation_keys,
+)
 from rightsmonitor.resolve.ids import assign_ids
 from rightsmonitor.resolve.match import compare
-from rightsmonitor.store import EntityRow, RegistryStore
+from rightsmonitor.store import EntityRow, FactRow, RegistryStore
 
 __all__ = ["Registry", "check_user", "current_user"]
 
 _KINDS = {"persons": "P", "organisations": "O"}
+
+_Review = tuple[str, str, float, list[str]]
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """The curator's decisions as resolution uses them: the latest on each pair of records."""
+
+    same: list[tuple[str, str]]
+    not_same: list[tuple[str, str]]
+    external: dict[str, dict[str, str]]  # record key → scheme → identifier
+
+
+def _keys(kind: str, record: Record) -> set[str]:
+    return name_keys(record) if kind == "persons" else organisation_keys(record)
 
 
 @cache
@@ -110,65 +136,150 @@ class Registry:
         self.store = store
 
     # --- building ----------------------------------------------------------------------
-    def _records(self, kind: str) -> tuple[list[Record], dict[str, dict[str, Any]]]:
+    def _records(self, rows: list[FactRow], kind: str) -> tuple[list[Record], dict[str, Any]]:
         records: list[Record] = []
         info: dict[str, dict[str, Any]] = {}
-        for doc, language, fact in self.store.facts(kind):
-            key = f"{doc}/{fact['id']}"
+        for row in rows:
+            fact = row.data
             norms = {m.get("norm") for m in fact.get("mentions", []) if m.get("norm")}
             aliases = tuple(sorted({*fact.get("aliases", []), *norms} - {fact["name"]}))
             if kind == "persons":
                 aliases = tuple(a for a in aliases if len(a.split()) > 1)  # not a bare surname
             elif fold(fact["name"]) in _body_keys():  # one body, named in several languages
                 aliases = (*aliases, "§" + _body_keys()[fold(fact["name"])])
-            records.append(Record(key, fact["name"], aliases))
-            info[key] = {"document": doc, "language": language, **fact}
+            records.append(Record(row.key, fact["name"], aliases))
+            info[row.key] = {"document": row.document, "language": row.language, **fact}
         return records, info
 
-    def rebuild(self) -> dict[str, int]:
-        """Resolve everything again from the stored facts and the curator's judgments."""
+    def _judged(self) -> _Judged:
         judged = self.store.judgments()
         latest: dict[frozenset[str], tuple[str, str, str]] = {}
         for k, a, b in judged:  # the latest decision on a pair of records wins
             if k in ("same", "not_same"):
                 latest[frozenset((a, b))] = (k, a, b)
-        same = [(a, b) for k, a, b in latest.values() if k == "same"]
-        not_same = [(a, b) for k, a, b in latest.values() if k == "not_same"]
         external: dict[str, dict[str, str]] = {}
         for k, record, value in judged:  # later decisions win
             if k == "external":
                 scheme, _, ident = value.partition(":")
                 external.setdefault(record, {})[scheme] = ident
+        return _Judged(
+            [(a, b) for k, a, b in latest.values() if k == "same"],
+            [(a, b) for k, a, b in latest.values() if k == "not_same"],
+            external,
+        )
+
+    def _reviews(self, result: Clustering, entities: list[EntityRow]) -> list[_Review]:
+        of = {key: e.id for e in entities for key, _doc in e.members}
+        best: dict[tuple[str, str], tuple[float, list[str]]] = {}
+        for c in result.review:  # one pair of entities once, with its best reasons
+            x, y = sorted((of[c.a], of[c.b]))
+            if x != y and c.verdict.score > best.get((x, y), (-1.0, []))[0]:
+                best[(x, y)] = (c.verdict.score, list(c.verdict.reasons))
+        review = [(a, b, s, why) for (a, b), (s, why) in best.items()]
+        return sorted(review, key=lambda r: (-r[2], r[0], r[1]))
+
+    def rebuild(self) -> dict[str, int]:
+        """Resolve everything again from the stored facts and the curator's judgments (the
+        ids stay; see ``resolve.ids``). Ingestion does not need this: see ``update``."""
+        judged = self._judged()
         counts: dict[str, int] = {}
         retired = set(self.store.redirects())
         for kind, prefix in _KINDS.items():
-            records, info = self._records(kind)
+            rows = self.store.facts(kind)
+            records, info = self._records(rows, kind)
             previous = self.store.member_ids(kind)
-            order = {r.key: n for n, r in enumerate(records)}  # ingest order
-            review: list[tuple[str, str, float, list[str]]] = []
+            order = {r.key: n for n, r in enumerate(rows)}  # ingest order
             if kind == "persons":
-                result = cluster(records, same, not_same)
-                groups = result.clusters
+                result = cluster(records, judged.same, judged.not_same)
             else:
-                groups = cluster_by_names(records, not_same, same)
-                result = None
-            ids, redirects = assign_ids(groups, previous, order, prefix, retired)
+                result = Clustering(cluster_by_names(records, judged.not_same, judged.same))
+            ids, redirects = assign_ids(result.clusters, previous, order, prefix, retired)
             entities = [
-                self._entity(eid, prefix, group, info, external)
-                for eid, group in zip(ids, groups, strict=True)
+                self._entity(eid, prefix, group, info, judged.external)
+                for eid, group in zip(ids, result.clusters, strict=True)
             ]
-            if result is not None:
-                of = {key: e.id for e in entities for key, _doc in e.members}
-                best: dict[tuple[str, str], tuple[float, list[str]]] = {}
-                for c in result.review:  # one pair of entities once, with its best reasons
-                    x, y = sorted((of[c.a], of[c.b]))
-                    if x != y and c.verdict.score > best.get((x, y), (-1.0, []))[0]:
-                        best[(x, y)] = (c.verdict.score, list(c.verdict.reasons))
-                review = [(a, b, s, why) for (a, b), (s, why) in best.items()]
-                review.sort(key=lambda r: -r[2])
-            self.store.replace(kind, entities, review, redirects, _now())
+            keys = {r.key: _keys(kind, r) for r in records}
+            review = self._reviews(result, entities)
+            self.store.replace(kind, entities, review, redirects, _now(), keys)
             counts[kind] = len(entities)
         return counts
+
+    def update(self, documents: Collection[str]) -> dict[str, int]:
+        """Resolve the records of ``documents`` (just added, or ingested again) against the
+        registry: only the entities their names touch are read and rewritten, each kind in
+        one transaction; every other entity stays as it is. Returns the registry's counts."""
+        documents = set(documents)
+        if not all(self.store.is_indexed(kind) for kind in _KINDS):
+            return self.rebuild()  # a registry from before name keys: index it once
+        judged = self._judged()
+        for kind in _KINDS:
+            rows = self.store.facts(kind, documents_in=documents)
+            new, info = self._records(rows, kind)
+            keys = {r.key: _keys(kind, r) for r in new}
+            near = self.store.members_with_keys(kind, {k for ks in keys.values() for k in ks})
+            fresh = set(keys)
+            for a, b in (*judged.same, *judged.not_same):  # a curator tied them to a new record
+                if a in fresh or b in fresh:
+                    near |= {a, b} - fresh
+            holding = self.store.entities_holding(kind, near, documents)
+            dirty = [e for e in holding if any(doc in documents for _k, doc in e.members)]
+            fixed = [e for e in holding if e not in dirty]
+            self._resolve(kind, fixed, dirty, new, info, keys, judged)
+        return self.counts()
+
+    def _resolve(
+        self,
+        kind: str,
+        fixed: list[EntityRow],
+        dirty: list[EntityRow],
+        new: list[Record],
+        info: dict[str, Any],
+        keys: dict[str, set[str]],
+        judged: _Judged,
+        settled: tuple[tuple[str, str], ...] = (),
+    ) -> int:
+        """Cluster ``new`` records (and the remaining records of ``dirty`` entities) into the
+        ``fixed`` entities, keep every id, and write the entities that changed."""
+        prefix = _KINDS[kind]
+        fresh = {r.key for r in new}
+        old_keys = [k for e in (*fixed, *dirty) for k, _d in e.members if k not in fresh]
+        old_rows = self.store.facts(kind, keys=old_keys)
+        old, old_info = self._records(old_rows, kind)
+        info = {**old_info, **info}
+        by_key = {r.key: r for r in old}
+        groups = [[by_key[k] for k, _d in e.members if k in by_key] for e in fixed]
+        loose = [by_key[k] for e in dirty for k, _d in e.members if k in by_key]
+        if kind == "persons":
+            result = extend([g for g in groups if g], [*loose, *new], judged.same, judged.not_same)
+        else:
+            everything = [*(r for g in groups for r in g), *loose, *new]
+            result = Clustering(cluster_by_names(everything, judged.not_same, judged.same))
+        involved = [*fixed, *dirty]
+        previous = {k: e.id for e in involved for k, _d in e.members}
+        order_of = {r.key: r.order for r in old_rows}
+        order_of |= {k: ("~", k, k) for k in fresh}  # added now: after everything stored
+        ranked = sorted(order_of, key=lambda k: order_of[k])
+        order = {k: n for n, k in enumerate(ranked)}
+        mine = {e.id for e in involved}
+        retired = set(self.store.redirects()) | (self.store.live_ids(kind) - mine)
+        ids, redirects = assign_ids(result.clusters, previous, order, prefix, retired)
+        entities = [
+            self._entity(eid, prefix, group, info, judged.external)
+            for eid, group in zip(ids, result.clusters, strict=True)
+        ]
+        dropped = [k for e in dirty for k, _d in e.members if k not in by_key]
+        self.store.update(
+            kind,
+            mine,
+            entities,
+            keys,
+            [*dropped, *fresh],
+            self._reviews(result, entities),
+            redirects,
+            _now(),
+            settled,
+        )
+        return len(entities)
 
     def _entity(
         self,
@@ -212,19 +323,23 @@ class Registry:
         return EntityRow(entity_id, prefix, name, data, members)
 
     # --- reading -----------------------------------------------------------------------
+    @staticmethod
+    def _public(e: EntityRow) -> dict[str, Any]:
+        return {"id": e.id, "name": e.name, **e.data, "members": [k for k, _d in e.members]}
+
     def entities(self, kind: str) -> list[dict[str, Any]]:
-        return [
-            {"id": e.id, "name": e.name, **e.data, "members": [k for k, _d in e.members]}
-            for e in self.store.entities(kind)
-        ]
+        return [self._public(e) for e in self.store.entities(kind)]
 
     def entity(self, kind: str, entity_id: str) -> dict[str, Any] | None:
         """One entity of ``kind`` ('persons' or 'organisations') by id, or None; an id that
         was merged into another (or whose records moved) opens the entity that holds them,
         with ``redirected_from``."""
         found = self.resolve_id(entity_id)
-        entity = next((e for e in self.entities(kind) if e["id"] == found), None)
-        if entity is not None and found != entity_id:
+        row = self.store.entity(found)
+        if row is None or row.kind != kind:
+            return None
+        entity = self._public(row)
+        if found != entity_id:
             entity = {**entity, "redirected_from": entity_id}
         return entity
 
@@ -234,7 +349,8 @@ class Registry:
         """Entities an id or a name stands for: an id (or an id merged into another) gives its
         entity; a name matches the canonical name or any alias in any script, and a Polish
         inflected form matches through its nominatives ('Almata Żumagulowa'). Several hits
-        mean the name is ambiguous: the caller lists them."""
+        mean the name is ambiguous: the caller lists them. Only the entities that share a
+        name key with the query are compared, so the cost does not grow with the registry."""
         query = query.strip()
         if _ID.fullmatch(query):
             kind = "persons" if query.startswith("P-") else "organisations"
@@ -243,10 +359,18 @@ class Registry:
         forms = _forms(query)
         hits = []
         for kind in kinds:
-            for e in self.entities(kind):
-                names = [str(e["name"]), *(str(a["name"]) for a in e["aliases"])]
+            keys: set[str] = set()
+            for form in forms:
+                record = Record("?", form)
+                keys |= _keys(kind, record)
+                parts = name_parts(form)
+                if kind == "persons" and len(parts) == 1:  # a surname alone: its block
+                    keys.add("s:" + parts[0][:4])
+            members = self.store.members_with_keys(kind, keys)
+            for e in self.store.entities_holding(kind, members):
+                names = [e.name, *(str(a["name"]) for a in e.data.get("aliases", []))]
                 if any(_same_name(f, n, kind) for f in forms for n in names):
-                    hits.append({**e, "kind": kind})
+                    hits.append({**self._public(e), "kind": kind})
         return hits
 
     def resolve_id(self, entity_id: str) -> str:
@@ -287,15 +411,23 @@ class Registry:
         return self.store.audit()
 
     # --- curator decisions ---------------------------------------------------------------
-    def _members(self, entity_id: str) -> tuple[str, list[str]]:
-        entity_id = self.resolve_id(entity_id)
-        for kind in _KINDS:
-            for e in self.store.entities(kind):
-                if e.id == entity_id:
-                    return e.name, [k for k, _d in e.members]
-        raise UnknownEntityError(f"no person or organisation with id {entity_id}", source=entity_id)
+    def counts(self) -> dict[str, int]:
+        """Entities of each kind in the registry."""
+        return {kind: self.store.count(kind) for kind in _KINDS}
 
-    def _pair(self, a: str, b: str) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:
+    def _row(self, entity_id: str) -> EntityRow:
+        row = self.store.entity(self.resolve_id(entity_id))
+        if row is None:
+            raise UnknownEntityError(
+                f"no person or organisation with id {entity_id}", source=entity_id
+            )
+        return row
+
+    def _members(self, entity_id: str) -> tuple[str, list[str]]:
+        row = self._row(entity_id)
+        return row.name, [k for k, _d in row.members]
+
+    def _pair(self, a: str, b: str) -> tuple[EntityRow, EntityRow]:
         """Two different entities of one kind, or a clear error."""
         if a == b:
             raise InvalidDecisionError(
@@ -303,20 +435,36 @@ class Registry:
             )
         if a.split("-")[0] != b.split("-")[0]:
             raise InvalidDecisionError(f"{a} and {b} are not of one kind (person/organisation)")
-        return self._members(a), self._members(b)
+        return self._row(a), self._row(b)
+
+    def _rework(
+        self,
+        row: EntityRow,
+        fixed: list[EntityRow],
+        dirty: list[EntityRow],
+        settled: tuple[tuple[str, str], ...] = (),
+    ) -> dict[str, int]:
+        """Resolve the entities a decision touches again (and nothing else)."""
+        self._resolve(row.kind, fixed, dirty, [], {}, {}, self._judged(), settled)
+        return self.counts()
+
+    @staticmethod
+    def _across(a: EntityRow, b: EntityRow) -> list[tuple[str, str]]:
+        return [(x, y) for x, _dx in a.members for y, _dy in b.members]
 
     def merge(self, a: str, b: str, who: str) -> dict[str, int]:
-        (na, ma), (nb, mb) = self._pair(a, b)
-        detail = {"action": "merge", "entities": [a, b], "names": [na, nb]}
+        ra, rb = self._pair(a, b)
+        detail = {"action": "merge", "entities": [a, b], "names": [ra.name, rb.name]}
         # every pair across the two: a later merge undoes an earlier split or 'not the same'
-        self.store.judge("same", [(x, y) for x in ma for y in mb], who, _now(), detail)
-        return self.rebuild()
+        self.store.judge("same", self._across(ra, rb), who, _now(), detail)
+        return self._rework(ra, [ra, rb], [])
 
     def distinct(self, a: str, b: str, who: str) -> dict[str, int]:
-        (na, ma), (nb, mb) = self._pair(a, b)
-        detail = {"action": "distinct", "entities": [a, b], "names": [na, nb]}
-        self.store.judge("not_same", [(x, y) for x in ma for y in mb], who, _now(), detail)
-        return self.rebuild()
+        ra, rb = self._pair(a, b)
+        detail = {"action": "distinct", "entities": [a, b], "names": [ra.name, rb.name]}
+        self.store.judge("not_same", self._across(ra, rb), who, _now(), detail)
+        x, y = sorted((ra.id, rb.id))
+        return self._rework(ra, [ra, rb], [], ((x, y),))
 
     def identify(self, entity_id: str, ids: dict[str, str], who: str) -> dict[str, int]:
         """Attach external identifiers (Wikidata QID, OpenSanctions id) to an entity; all are
@@ -328,19 +476,31 @@ class Registry:
                 raise InvalidIdentifierError(f"{value!r} is not a valid {scheme} identifier")
         if not ids:
             raise InvalidIdentifierError("no identifier given", source=entity_id)
-        name, members = self._members(entity_id)
+        row = self._row(entity_id)
+        first = row.members[0][0]
         for scheme, value in ids.items():
-            detail = {"action": "identify", "entities": [entity_id], "names": [name], scheme: value}
-            self.store.judge("external", [(members[0], f"{scheme}:{value}")], who, _now(), detail)
-        return self.rebuild()
+            detail = {
+                "action": "identify",
+                "entities": [entity_id],
+                "names": [row.name],
+                scheme: value,
+            }
+            self.store.judge("external", [(first, f"{scheme}:{value}")], who, _now(), detail)
+        return self._rework(row, [row], [])
 
     def split(self, entity_id: str, who: str) -> dict[str, int]:
-        name, members = self._members(entity_id)
+        row = self._row(entity_id)
+        members = [k for k, _d in row.members]
         if len(members) < 2:
             raise InvalidDecisionError(
                 "already a single record: nothing to split", source=entity_id
             )
         pairs = [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]]
-        detail = {"action": "split", "entities": [entity_id], "names": [name], "members": members}
+        detail = {
+            "action": "split",
+            "entities": [entity_id],
+            "names": [row.name],
+            "members": members,
+        }
         self.store.judge("not_same", pairs, who, _now(), detail)
-        return self.rebuild()
+        return self._rework(row, [], [row])

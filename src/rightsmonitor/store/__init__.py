@@ -2,13 +2,14 @@
 
 from rightsmonitor.store.documents import DocumentRecord, DocumentStore
 from rightsmonitor.store.engine import make_engine, migrate
-from rightsmonitor.store.registry import EntityRow, RegistryStore
+from rightsmonitor.store.registry import EntityRow, FactRow, RegistryStore
 from rightsmonitor.store.watches import WatchRow, WatchStore
 
 __all__ = [
     "DocumentRecord",
     "DocumentStore",
     "EntityRow",
+    "FactRow",
     "RegistryStore",
     "WatchRow",
     "WatchStore",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
 
 from rightsmonitor.store.schema import (
     audit_log,
@@ -15,11 +16,35 @@ from rightsmonitor.store.schema import (
     facts,
     judgments,
     registry_entities,
+    registry_keys,
     registry_members,
     registry_reviews,
 )
 
-__all__ = ["EntityRow", "RegistryStore"]
+__all__ = ["EntityRow", "FactRow", "RegistryStore"]
+
+_CHUNK = 500  # values in one IN (…): well under every dialect's limit of bound parameters
+_KEY_LENGTH = 200
+
+
+def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    items = sorted(set(values))
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+@dataclass(frozen=True)
+class FactRow:
+    key: str  # '<document id>/<fact id>': the record key (the fact's row id adds its kind)
+    document: str
+    language: str
+    ingested_at: str
+    data: dict[str, Any]
+
+    @property
+    def order(self) -> tuple[str, str, str]:
+        """Ingest order: earlier documents first, then document and fact id."""
+        return (self.ingested_at, self.document, self.key)
 
 
 @dataclass(frozen=True)
@@ -35,16 +60,219 @@ class RegistryStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def facts(self, kind: str) -> list[tuple[str, str, dict[str, Any]]]:
-        """(document id, document language, fact) for every fact of ``kind``, in ingest order."""
-        with self.engine.connect() as conn:
-            q = (
-                select(facts.c.document_id, documents.c.language, facts.c.data_json)
-                .join(documents, documents.c.id == facts.c.document_id)
-                .where(facts.c.kind == kind)
-                .order_by(documents.c.ingested_at, facts.c.document_id, facts.c.id)
+    def facts(
+        self,
+        kind: str,
+        keys: Collection[str] | None = None,
+        documents_in: Collection[str] | None = None,
+    ) -> list[FactRow]:
+        """Facts of ``kind`` in ingest order: all, or those with the given record keys, or
+        those of the given documents."""
+        base = (
+            select(
+                facts.c.id,
+                facts.c.document_id,
+                documents.c.language,
+                documents.c.ingested_at,
+                facts.c.data_json,
             )
-            return [(d, lang or "", json.loads(j)) for d, lang, j in conn.execute(q)]
+            .join(documents, documents.c.id == facts.c.document_id)
+            .where(facts.c.kind == kind)
+        )
+        queries = [base]
+        if keys is not None:  # a record key '<document>/<fact id>' is fact '<document>/<kind>/…'
+            ids = [f"{d}/{kind}/{f}" for d, _, f in (k.partition("/") for k in keys)]
+            queries = [base.where(facts.c.id.in_(chunk)) for chunk in _chunks(ids)]
+        elif documents_in is not None:
+            queries = [base.where(facts.c.document_id.in_(c)) for c in _chunks(documents_in)]
+        rows: list[FactRow] = []
+        with self.engine.connect() as conn:
+            for q in queries:
+                for _id, d, lang, at, j in conn.execute(q):
+                    fact = json.loads(j)
+                    rows.append(FactRow(f"{d}/{fact['id']}", str(d), lang or "", str(at), fact))
+        return sorted(rows, key=lambda r: r.order)
+
+    def is_indexed(self, kind: str) -> bool:
+        """Every entity of ``kind`` has its name keys (a registry from before 0.5 has none)."""
+        with self.engine.connect() as conn:
+            entities = conn.execute(
+                select(func.count())
+                .select_from(registry_entities)
+                .where(registry_entities.c.kind == kind)
+            ).scalar_one()
+            keys = conn.execute(
+                select(registry_keys.c.key).where(registry_keys.c.kind == kind).limit(1)
+            ).first()
+        return entities == 0 or keys is not None
+
+    def members_with_keys(self, kind: str, keys: Collection[str]) -> set[str]:
+        """Record keys that share a name key with ``keys``."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(k[:_KEY_LENGTH] for k in keys):
+                q = select(registry_keys.c.member_key).where(
+                    registry_keys.c.kind == kind, registry_keys.c.key.in_(chunk)
+                )
+                found.update(str(m) for (m,) in conn.execute(q))
+        return found
+
+    def entities_holding(
+        self,
+        kind: str,
+        members: Collection[str] = (),
+        documents_in: Collection[str] = (),
+    ) -> list[EntityRow]:
+        """Entities of ``kind`` with a member among ``members`` or from ``documents_in``."""
+        ids: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(members):
+                q = select(registry_members.c.entity_id).where(
+                    registry_members.c.member_key.in_(chunk)
+                )
+                ids.update(str(e) for (e,) in conn.execute(q))
+            for chunk in _chunks(documents_in):
+                q = select(registry_members.c.entity_id).where(
+                    registry_members.c.document_id.in_(chunk)
+                )
+                ids.update(str(e) for (e,) in conn.execute(q))
+            return self._rows(conn, kind, ids)
+
+    def _rows(self, conn: Connection, kind: str | None, ids: Collection[str]) -> list[EntityRow]:
+        out: list[EntityRow] = []
+        for chunk in _chunks(ids):
+            q = select(registry_entities).where(registry_entities.c.id.in_(chunk))
+            if kind is not None:
+                q = q.where(registry_entities.c.kind == kind)
+            rows = conn.execute(q).mappings().all()
+            members: dict[str, list[tuple[str, str]]] = {}
+            m = select(
+                registry_members.c.entity_id,
+                registry_members.c.member_key,
+                registry_members.c.document_id,
+            ).where(registry_members.c.entity_id.in_(chunk))
+            for eid, key, doc in conn.execute(m):
+                members.setdefault(str(eid), []).append((str(key), str(doc)))
+            out += [_entity_row(r, members.get(r["id"], [])) for r in rows]
+        return sorted(out, key=lambda e: (e.name, e.id))
+
+    def entity(self, entity_id: str) -> EntityRow | None:
+        with self.engine.connect() as conn:
+            rows = self._rows(conn, None, [entity_id])
+        return rows[0] if rows else None
+
+    def count(self, kind: str) -> int:
+        with self.engine.connect() as conn:
+            q = select(func.count()).select_from(registry_entities)
+            return int(conn.execute(q.where(registry_entities.c.kind == kind)).scalar_one())
+
+    def live_ids(self, kind: str) -> set[str]:
+        with self.engine.connect() as conn:
+            q = select(registry_entities.c.id).where(registry_entities.c.kind == kind)
+            return {str(i) for (i,) in conn.execute(q)}
+
+    def update(
+        self,
+        kind: str,
+        retire: Collection[str],
+        entities: list[EntityRow],
+        keys: Mapping[str, Collection[str]],
+        drop_keys: Collection[str],
+        reviews: list[tuple[str, str, float, list[str]]],
+        redirects: Mapping[str, str],
+        at: str,
+        settled: Collection[tuple[str, str]] = (),
+    ) -> None:
+        """Replace the entities ``retire`` by ``entities`` (one transaction): their members,
+        the name keys of records gone (``drop_keys``) and of records new (``keys``), the
+        review pairs that now name a retired id, and the ids that now redirect."""
+        live = {e.id for e in entities}
+        gone = set(retire) - live
+        with self.engine.begin() as conn:
+            self._redirect(conn, kind, live, redirects, at)
+            for chunk in _chunks(retire):
+                conn.execute(
+                    delete(registry_members).where(registry_members.c.entity_id.in_(chunk))
+                )
+                conn.execute(delete(registry_entities).where(registry_entities.c.id.in_(chunk)))
+            for chunk in _chunks(gone):
+                conn.execute(
+                    delete(registry_reviews).where(
+                        registry_reviews.c.kind == kind,
+                        or_(registry_reviews.c.a.in_(chunk), registry_reviews.c.b.in_(chunk)),
+                    )
+                )
+            for chunk in _chunks(drop_keys):
+                conn.execute(
+                    delete(registry_keys).where(
+                        registry_keys.c.kind == kind, registry_keys.c.member_key.in_(chunk)
+                    )
+                )
+            pairs = [(a, b) for a, b, _score, _why in reviews] + list(settled)
+            for a, b in pairs:  # compared again (its newest reasons) or decided by a curator
+                conn.execute(
+                    delete(registry_reviews).where(
+                        registry_reviews.c.kind == kind,
+                        registry_reviews.c.a == a,
+                        registry_reviews.c.b == b,
+                    )
+                )
+            self._insert(conn, kind, entities, keys, reviews)
+
+    @staticmethod
+    def _redirect(
+        conn: Connection, kind: str, live: set[str], redirects: Mapping[str, str], at: str
+    ) -> None:
+        for chunk in _chunks(live):  # an id that names an entity again is no longer redirected
+            conn.execute(delete(entity_redirects).where(entity_redirects.c.old_id.in_(chunk)))
+        for was, now in redirects.items():
+            conn.execute(delete(entity_redirects).where(entity_redirects.c.old_id == was))
+            conn.execute(insert(entity_redirects).values(old_id=was, new_id=now, kind=kind, at=at))
+
+    @staticmethod
+    def _insert(
+        conn: Connection,
+        kind: str,
+        entities: list[EntityRow],
+        keys: Mapping[str, Collection[str]],
+        reviews: list[tuple[str, str, float, list[str]]],
+    ) -> None:
+        if entities:
+            conn.execute(
+                insert(registry_entities),
+                [
+                    {
+                        "id": e.id,
+                        "kind": kind,
+                        "name": e.name,
+                        "data_json": json.dumps(e.data, ensure_ascii=False),
+                    }
+                    for e in entities
+                ],
+            )
+            conn.execute(
+                insert(registry_members),
+                [
+                    {"entity_id": e.id, "member_key": key, "document_id": doc}
+                    for e in entities
+                    for key, doc in e.members
+                ],
+            )
+        rows = [
+            {"kind": kind, "key": key, "member_key": member}
+            for member, ks in keys.items()
+            for key in sorted({k[:_KEY_LENGTH] for k in ks})
+        ]
+        if rows:
+            conn.execute(insert(registry_keys), rows)
+        if reviews:
+            conn.execute(
+                insert(registry_reviews),
+                [
+                    {"kind": kind, "a": a, "b": b, "score": score, "reasons_json": json.dumps(r)}
+                    for a, b, score, r in reviews
+                ],
+            )
 
     def member_ids(self, kind: str) -> dict[str, str]:
         """Record key → the id of the entity that holds it now (before a rebuild: the ids to
@@ -68,59 +296,20 @@ class RegistryStore:
         kind: str,
         entities: list[EntityRow],
         reviews: list[tuple[str, str, float, list[str]]],
-        redirects: dict[str, str] | None = None,
+        redirects: Mapping[str, str] | None = None,
         at: str = "",
+        keys: Mapping[str, Collection[str]] | None = None,
     ) -> None:
-        """Swap the registry of ``kind`` for a new one, with the ids that now redirect, in one
-        transaction."""
+        """Swap the registry of ``kind`` for a new one, with the ids that now redirect and
+        every record's name keys, in one transaction."""
         with self.engine.begin() as conn:
-            live = {e.id for e in entities}
-            # an id that names an entity again is no longer redirected
-            conn.execute(delete(entity_redirects).where(entity_redirects.c.old_id.in_(live)))
-            for was, now in (redirects or {}).items():
-                conn.execute(delete(entity_redirects).where(entity_redirects.c.old_id == was))
-                conn.execute(
-                    insert(entity_redirects).values(old_id=was, new_id=now, kind=kind, at=at)
-                )
+            self._redirect(conn, kind, {e.id for e in entities}, redirects or {}, at)
             old = select(registry_entities.c.id).where(registry_entities.c.kind == kind)
             conn.execute(delete(registry_members).where(registry_members.c.entity_id.in_(old)))
             conn.execute(delete(registry_entities).where(registry_entities.c.kind == kind))
             conn.execute(delete(registry_reviews).where(registry_reviews.c.kind == kind))
-            if entities:
-                conn.execute(
-                    insert(registry_entities),
-                    [
-                        {
-                            "id": e.id,
-                            "kind": kind,
-                            "name": e.name,
-                            "data_json": json.dumps(e.data, ensure_ascii=False),
-                        }
-                        for e in entities
-                    ],
-                )
-                conn.execute(
-                    insert(registry_members),
-                    [
-                        {"entity_id": e.id, "member_key": key, "document_id": doc}
-                        for e in entities
-                        for key, doc in e.members
-                    ],
-                )
-            if reviews:
-                conn.execute(
-                    insert(registry_reviews),
-                    [
-                        {
-                            "kind": kind,
-                            "a": a,
-                            "b": b,
-                            "score": score,
-                            "reasons_json": json.dumps(r),
-                        }
-                        for a, b, score, r in reviews
-                    ],
-                )
+            conn.execute(delete(registry_keys).where(registry_keys.c.kind == kind))
+            self._insert(conn, kind, entities, keys or {}, reviews)
 
     def entities(self, kind: str) -> list[EntityRow]:
         with self.engine.connect() as conn:
@@ -128,30 +317,24 @@ class RegistryStore:
                 conn.execute(
                     select(registry_entities)
                     .where(registry_entities.c.kind == kind)
-                    .order_by(registry_entities.c.name)
+                    .order_by(registry_entities.c.name, registry_entities.c.id)
                 )
                 .mappings()
                 .all()
             )
             members: dict[str, list[tuple[str, str]]] = {}
-            for eid, key, doc in conn.execute(
+            q = (
                 select(
                     registry_members.c.entity_id,
                     registry_members.c.member_key,
                     registry_members.c.document_id,
                 )
-            ):
-                members.setdefault(eid, []).append((key, doc))
-        return [
-            EntityRow(
-                r["id"],
-                r["kind"],
-                r["name"],
-                json.loads(r["data_json"]),
-                tuple(sorted(members.get(r["id"], []))),
+                .join(registry_entities, registry_entities.c.id == registry_members.c.entity_id)
+                .where(registry_entities.c.kind == kind)
             )
-            for r in rows
-        ]
+            for eid, key, doc in conn.execute(q):
+                members.setdefault(str(eid), []).append((str(key), str(doc)))
+        return [_entity_row(r, members.get(r["id"], [])) for r in rows]
 
     def reviews(self, kind: str) -> list[tuple[str, str, float, list[str]]]:
         with self.engine.connect() as conn:
@@ -199,3 +382,9 @@ class RegistryStore:
                 }
                 for r in conn.execute(q)
             ]
+
+
+def _entity_row(row: Any, members: list[tuple[str, str]]) -> EntityRow:
+    return EntityRow(
+        row["id"], row["kind"], row["name"], json.loads(row["data_json"]), tuple(sorted(members))
+    )

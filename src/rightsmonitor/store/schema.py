@@ -19,11 +19,13 @@ from sqlalchemy import (
 __all__ = [
     "audit_log",
     "documents",
+    "entity_redirects",
     "facts",
     "judgments",
     "metadata",
     "originals",
     "registry_entities",
+    "registry_keys",
     "registry_members",
     "registry_reviews",
     "units",
@@ -113,6 +115,17 @@ registry_members = Table(
     Column("member_key", String(140), primary_key=True),
     Column("document_id", String(64), nullable=False),
     Index("ix_registry_members_entity", "entity_id"),
+    Index("ix_registry_members_document", "document_id"),
+)
+
+# a record's name keys (its name nodes and their blocks): what a new name is compared with
+registry_keys = Table(
+    "registry_keys",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("member_key", String(140), primary_key=True),
+    Index("ix_registry_keys_member", "member_key"),
 )
 
 # an id that no longer names an entity → the entity that now holds its earliest record
