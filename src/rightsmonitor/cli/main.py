@@ -45,6 +45,7 @@ from rightsmonitor.service import (
     registry_benchmark,
     set_recommendation_status,
     set_status,
+    store_benchmark,
     write_brief,
 )
 from rightsmonitor.settings import resolve_database_url
@@ -786,6 +787,45 @@ def eval_statuses(gold_file: Path, corpus: Path | None, errors: bool) -> None:
             click.echo(f"WRONG  {name}: gold {expected}, ours {got}")
 
 
+@cli.command("bench-store")
+@click.option(
+    "--sizes",
+    default="10,1000",
+    show_default=True,
+    help="Comma-separated numbers of documents in the registry (100000 takes about 10 minutes).",
+)
+@click.option("--seed", default=7, show_default=True, help="Random seed of the generator.")
+def bench_store(sizes: str, seed: int) -> None:
+    """Time adding one document, `case`, `recommendations` and `report` at registry sizes."""
+    counts = _sizes(sizes, minimum=4)
+    click.echo(
+        f"{'documents':>9} {'persons':>8} {'build s':>8} {'add s':>7} {'resolve s':>9} "
+        f"{'case s':>7} {'recs s':>7} {'report s':>8} {'db MB':>7}"
+    )
+
+    def show(r: Any) -> None:
+        click.echo(
+            f"{r.documents:9d} {r.persons:8d} {r.build_seconds:8.1f} {r.add_seconds:7.2f} "
+            f"{r.resolve_seconds:9.2f} {r.case_seconds:7.2f} {r.recommendations_seconds:7.2f} "
+            f"{r.report_seconds:8.2f} {r.database_mb:7.0f}"
+        )
+
+    store_benchmark(counts, seed, show)
+    click.echo(f"(SQLite, one process, one core; cpu count {os.cpu_count()})")
+
+
+def _sizes(sizes: str, minimum: int = 1) -> list[int]:
+    try:
+        counts = [int(s) for s in sizes.split(",") if s.strip()]
+    except ValueError as exc:
+        raise click.BadParameter("a list of whole numbers", param_hint="--sizes") from exc
+    if not counts or any(n < minimum for n in counts):
+        raise click.BadParameter(
+            f"give at least one size, each {minimum} or more", param_hint="--sizes"
+        )
+    return counts
+
+
 @cli.command("bench-registry")
 @click.option(
     "--sizes",
@@ -796,12 +836,7 @@ def eval_statuses(gold_file: Path, corpus: Path | None, errors: bool) -> None:
 @click.option("--seed", default=7, show_default=True, help="Random seed of the generator.")
 def bench_registry(sizes: str, seed: int) -> None:
     """Time person resolution on synthetic mentions built from realistic name parts."""
-    try:
-        counts = [int(s) for s in sizes.split(",") if s.strip()]
-    except ValueError as exc:
-        raise click.BadParameter("a list of whole numbers", param_hint="--sizes") from exc
-    if not counts or any(n < 1 for n in counts):
-        raise click.BadParameter("give at least one size, each 1 or more", param_hint="--sizes")
+    counts = _sizes(sizes)
     click.echo(
         f"{'mentions':>10} {'records':>8} {'names':>7} {'persons':>8} {'truth':>6} {'seconds':>8} "
         f"{'mentions/s':>10} {'peak MB':>8} {'precision':>9} {'recall':>7}"

@@ -32,6 +32,7 @@ from rightsmonitor.service.registry import (
 )
 from rightsmonitor.service.registry_bench import registry_benchmark, synthetic_records
 from rightsmonitor.service.status_eval import evaluate_statuses
+from rightsmonitor.service.store_bench import StoreBenchRow, store_benchmark
 from rightsmonitor.service.watches import WATCH_KINDS, Watches
 from rightsmonitor.store import DocumentRecord
 
@@ -49,6 +50,7 @@ __all__ = [
     "PersonScore",
     "Registry",
     "Score",
+    "StoreBenchRow",
     "UnknownEntityError",
     "Watches",
     "benchmark",
@@ -73,6 +75,7 @@ __all__ = [
     "registry_benchmark",
     "set_recommendation_status",
     "set_status",
+    "store_benchmark",
     "synthetic_records",
     "write_brief",
 ]

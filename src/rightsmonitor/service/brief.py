@@ -7,6 +7,7 @@ that name it), each line citing document title, date and unit label."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.export import render_brief
 from rightsmonitor.service.cases import person_case, sentence_at
 from rightsmonitor.service.documents import Library
+from rightsmonitor.service.reading import DocumentFacts
 from rightsmonitor.service.recommendations import recommendations
 
 __all__ = ["CONCERN_ROLES", "DETAINED", "country_brief", "write_brief"]
@@ -88,8 +90,7 @@ def _scope(library: Library, country: str) -> dict[str, set[str] | None]:
     """Document id → None (the whole document is about the country) or the ids of the units
     that name it (a resolution on another country that mentions it in passing)."""
     scope: dict[str, set[str] | None] = {}
-    for record in library.list_documents():
-        places = library.documents.fact_rows(record.id, "places")
+    for doc, places in library.documents.fact_rows_of("places").items():
         units: set[str] = set()
         mentions: Counter[str] = Counter()
         for place in places:
@@ -103,7 +104,7 @@ def _scope(library: Library, country: str) -> dict[str, set[str] | None]:
             continue
         total = sum(mentions.values())
         main = "title" in units or mentions[country] / max(total, 1) >= _MAIN_SHARE
-        scope[record.id] = None if main else units
+        scope[doc] = None if main else units
     return scope
 
 
@@ -134,13 +135,15 @@ def _cite(
     }
 
 
-def _labels(library: Library, doc: str) -> dict[str, str]:
-    out = {}
-    for row in library.documents.unit_rows(doc):
-        unit = str(row["id"]).rpartition("/")[2]
-        kind, label = row["kind"], row["label"]
-        out[unit] = f"{kind} {label}".strip() if kind != "title" else "title"
-    return out
+def _labels(library: Library, docs: Collection[str]) -> dict[str, dict[str, str]]:
+    """Document → unit → its label as a reader cites it ('recital F', 'paragraph 8')."""
+    return {
+        doc: {
+            unit: f"{kind} {label}".strip() if kind != "title" else "title"
+            for unit, (kind, label) in units.items()
+        }
+        for doc, units in library.documents.unit_labels_of(docs).items()
+    }
 
 
 def _name(case: dict[str, Any], lang: str) -> tuple[str, list[str]]:
@@ -156,12 +159,13 @@ def _persons(
     scope: dict[str, set[str] | None],
     lang: str,
     cite: Any,
+    read: DocumentFacts,
 ) -> list[dict[str, Any]]:
     persons = []
     for entity in library.registry.entities("persons"):
         if not set(entity["documents"]) & set(scope):
             continue
-        case = person_case(library, str(entity["id"]))
+        case = person_case(library, str(entity["id"]), read)
         if not any(_in_scope(scope, s["document"], s["unit"]) for s in case["sources"]):
             continue  # named only in the parts of other documents about other countries
         derived = case["status"]["derived"]
@@ -218,15 +222,17 @@ def country_brief(library: Library, country: str, lang: str = "en") -> dict[str,
     scope = _scope(library, country)
     if not scope:
         raise BriefError(f"no stored document names {name} ({country})")
-    records = {r.id: r for r in library.list_documents() if r.id in scope}
+    records = {r.id: r for r in library.documents.records(scope)}
     ordered = sorted(records, key=lambda d: (records[d].date or "", d))
     keys = {doc: n for n, doc in enumerate(ordered, 1)}
-    labels = {doc: _labels(library, doc) for doc in records}
+    labels = _labels(library, records)
+    read = DocumentFacts(library.documents)
+    read.load(records, ("events", "legal_provisions"))
 
     def cite(doc: str | None, unit: str | None, sentence: str | None) -> dict[str, Any] | None:
         return _cite(keys, records, labels, doc, unit, sentence) if doc else None
 
-    persons = _persons(library, scope, lang, cite)
+    persons = _persons(library, scope, lang, cite, read)
     events: Counter[tuple[str, str]] = Counter()
     undated = 0
     provisions: Counter[str] = Counter()
@@ -235,9 +241,9 @@ def country_brief(library: Library, country: str, lang: str = "en") -> dict[str,
         m: name for m, (_id, name) in library.registry.record_entities(("organisations",)).items()
     }
     for doc in records:
-        units = library.documents.unit_texts(doc)
+        units = read.units(doc)
         language = records[doc].language or "en"
-        facts = library.documents.fact_rows(doc, "events")
+        facts = read.facts(doc, "events")
         for event in facts:
             if not _in_scope(scope, doc, event.get("unit")):
                 continue
@@ -268,7 +274,7 @@ def country_brief(library: Library, country: str, lang: str = "en") -> dict[str,
                             "source": cite(doc, event.get("unit"), sentence),
                         }
                     )
-        for law in library.documents.fact_rows(doc, "legal_provisions"):
+        for law in read.facts(doc, "legal_provisions"):
             if not law.get("article"):
                 continue
             in_scope = [m for m in law.get("mentions", []) if _in_scope(scope, doc, m.get("unit"))]

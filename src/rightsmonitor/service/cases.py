@@ -22,6 +22,7 @@ from rightsmonitor.resolve.status import (
 )
 from rightsmonitor.service.diff import demand_markers
 from rightsmonitor.service.documents import Library
+from rightsmonitor.service.reading import DocumentFacts
 
 __all__ = ["organisation_case", "person_case", "sentence_at", "set_status"]
 
@@ -46,11 +47,11 @@ def sentence_at(text: str, start: int, end: int, language: str | None = None) ->
 
 
 def _override(library: Library, members: list[str]) -> dict[str, Any] | None:
+    """The latest status a curator set on any of the person's records."""
     found = None
-    for kind, record, value in library.registry.store.judgments():
-        if kind == "status" and record in members:
-            status, _, since = value.partition("|")
-            found = {"status": status, "since": since or None}
+    for _kind, _record, value in library.registry.store.judgments(("status",), members):
+        status, _, since = value.partition("|")
+        found = {"status": status, "since": since or None}
     return found
 
 
@@ -86,15 +87,23 @@ def _from_context(
     }
 
 
-def person_case(library: Library, entity_id: str) -> dict[str, Any]:
+_CASE_FACTS = ("persons", "calls", "legal_provisions", "organisations", "events")
+
+
+def person_case(
+    library: Library, entity_id: str, read: DocumentFacts | None = None
+) -> dict[str, Any]:
+    """One person's file. ``read``: documents already read by the caller (a brief opens many
+    case files over the same documents)."""
     entity = _entity(library, entity_id)
-    records = library.list_documents()
-    dates = {r.id: r.date for r in records}
-    languages = {r.id: r.language for r in records}
     members: dict[str, set[str]] = {}
     for member in entity["members"]:
         doc, _, fact_id = member.partition("/")
         members.setdefault(doc, set()).add(fact_id)
+    read = read or DocumentFacts(library.documents)
+    read.load(list(members), _CASE_FACTS)
+    dates = {doc: read.date(doc) for doc in members}
+    languages = {doc: read.language(doc) for doc in members}
     timeline: list[dict[str, Any]] = []
     sources: list[dict[str, Any]] = []
     provisions: dict[str, dict[str, Any]] = {}
@@ -102,9 +111,8 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
     roles: dict[str, str] = {}  # role → the first document that gives it
     written: dict[str, Counter[str]] = defaultdict(Counter)  # language → names as written
     for doc, fact_ids in members.items():
-        store = library.documents
-        units = store.unit_texts(doc)
-        for person in store.fact_rows(doc, "persons"):
+        units = read.units(doc)
+        for person in read.facts(doc, "persons"):
             if person["id"] in fact_ids:
                 written[languages.get(doc) or ""][str(person["name"])] += 1
                 for role in person.get("roles", []):
@@ -120,11 +128,11 @@ def person_case(library: Library, entity_id: str) -> dict[str, Any]:
                             "sentence": sentence_at(text, m["start"], m["end"], languages.get(doc)),
                         }
                     )
-        calls = store.fact_rows(doc, "calls")
+        calls = read.facts(doc, "calls")
         markers = demand_markers(languages.get(doc))
-        laws = {p["id"]: p for p in store.fact_rows(doc, "legal_provisions")}
-        orgs = {o["id"]: o["name"] for o in store.fact_rows(doc, "organisations")}
-        facts = in_document_order(store.fact_rows(doc, "events"), units)
+        laws = {p["id"]: p for p in read.facts(doc, "legal_provisions")}
+        orgs = {o["id"]: o["name"] for o in read.facts(doc, "organisations")}
+        facts = in_document_order(read.facts(doc, "events"), units)
         for event, effective in zip(facts, effective_dates(facts), strict=True):
             ids = {
                 p.get("id") for p in event.get("participants", []) if p.get("role") != "perpetrator"
@@ -241,26 +249,26 @@ def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
     entity = library.registry.entity("organisations", entity_id)
     if entity is None:
         raise CaseError(f"no organisation with id {entity_id} (see `rightsmonitor organisations`)")
-    records = {r.id: r for r in library.list_documents()}
     members: dict[str, set[str]] = {}
     for member in entity["members"]:
         doc, _, fact_id = member.partition("/")
         members.setdefault(doc, set()).add(fact_id)
+    read = DocumentFacts(library.documents)
+    read.load(list(members), ("organisations", "calls", "events"))
     measures: list[dict[str, Any]] = []
     sources: list[dict[str, Any]] = []
     for doc, fact_ids in members.items():
-        store = library.documents
-        units = store.unit_texts(doc)
-        language = records[doc].language if doc in records else None
-        for org in store.fact_rows(doc, "organisations"):
+        units = read.units(doc)
+        language = read.language(doc)
+        for org in read.facts(doc, "organisations"):
             if org["id"] in fact_ids:
                 for m in org.get("mentions", []):
                     text = units.get(str(m["unit"]), "")
                     sentence = sentence_at(text, m["start"], m["end"], language)
                     sources.append({"document": doc, "unit": m["unit"], "sentence": sentence})
-        calls = store.fact_rows(doc, "calls")
-        markers = demand_markers(records[doc].language if doc in records else None)
-        for event in store.fact_rows(doc, "events"):
+        calls = read.facts(doc, "calls")
+        markers = demand_markers(language)
+        for event in read.facts(doc, "events"):
             roles = {
                 p.get("role") for p in event.get("participants", []) if p.get("id") in fact_ids
             }
@@ -274,7 +282,7 @@ def organisation_case(library: Library, entity_id: str) -> dict[str, Any]:
                     # victim: a measure against it; perpetrator or authority: one it took
                     "role": "victim" if "victim" in roles else sorted(roles)[0],
                     "polarity": event.get("polarity", "happened"),
-                    "date": event.get("date") or (records[doc].date if doc in records else None),
+                    "date": event.get("date") or read.date(doc),
                     "demanded": not_happened(event, calls, units, markers),
                     "document": doc,
                     "unit": event.get("unit"),

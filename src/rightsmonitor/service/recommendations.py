@@ -49,13 +49,17 @@ def _rec_id(key: tuple[str, str]) -> str:
 
 
 def recommendations(library: Library) -> list[dict[str, Any]]:
-    records = sorted(library.list_documents(), key=lambda r: (r.date or "", r.id))
+    """Every demand across the documents as one recommendation per action and target, with
+    the documents that make it and its implementation status (derived or a curator's)."""
+    records = sorted(library.documents.records(), key=lambda r: (r.date or "", r.id))
     who = library.registry.record_entities()
+    all_calls = library.documents.fact_rows_of("calls")
+    all_events = library.documents.fact_rows_of("events")
     recs: dict[tuple[str, str], dict[str, Any]] = {}
-    evidence: list[tuple[str, str, str, dict[str, Any]]] = []  # (date, kind, target, source)
+    evidence: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}  # target → (date, kind, src)
     for record in records:
         doc, date = record.id, record.date or ""
-        calls = library.documents.fact_rows(doc, "calls")
+        calls = all_calls.get(doc, [])
         for call in calls:
             addressees = {fold(a) for a in call.get("addressees", [])}
             targets = [who.get(f"{doc}/{t}") for t in call.get("targets", [])]
@@ -69,7 +73,9 @@ def recommendations(library: Library) -> list[dict[str, Any]]:
             if call.get("stance") in WELCOMES:
                 # a welcome is evidence for a person ('welcomes the release of …'), not for
                 # the bodies it names ('welcomes the resolution of the Parliament')
-                evidence += [(date, "welcomed", t[0], source) for t in named if t[0][:2] == "P-"]
+                for t in named:
+                    if t[0][:2] == "P-":
+                        evidence.setdefault(t[0], []).append((date, "welcomed", source))
                 continue
             if call.get("stance") not in DEMANDS or not call.get("action"):
                 continue
@@ -93,9 +99,14 @@ def recommendations(library: Library) -> list[dict[str, Any]]:
                 )
                 if all(d["document"] != doc for d in rec["demanded_in"]):
                     rec["demanded_in"].append(source)
-        units = library.documents.unit_texts(doc)
+        events = [  # only events about someone in the registry can prove anything
+            e
+            for e in all_events.get(doc, [])
+            if any(f"{doc}/{p.get('id')}" in who for p in e.get("participants", []))
+        ]
+        units = library.documents.unit_texts(doc) if events else {}
         markers = demand_markers(record.language)
-        for event in library.documents.fact_rows(doc, "events"):
+        for event in events:
             if not_happened(event, calls, units, markers):
                 continue  # asked for, not done
             for p in event.get("participants", []):
@@ -108,17 +119,16 @@ def recommendations(library: Library) -> list[dict[str, Any]]:
                         "text": event.get("text"),
                         "event": event.get("type"),
                     }
-                    evidence.append((event.get("date") or date, "event", target[0], source))
+                    when = event.get("date") or date
+                    evidence.setdefault(target[0], []).append((when, "event", source))
     overrides = _overrides(library)
     out = []
     for rec in recs.values():
         first = min((d["date"] or "") for d in rec["demanded_in"])
         proof = [
             src
-            for when, kind, target, src in evidence
-            if rec["target_id"]
-            and target == rec["target_id"]
-            and when > first
+            for when, kind, src in evidence.get(rec["target_id"] or "", [])
+            if when > first
             and (kind == "welcomed" or src.get("event") in _DONE_BY.get(rec["action"], ()))
         ]
         derived = {"status": "implemented" if proof else "open", "evidence": proof}

@@ -19,7 +19,13 @@ from math import comb
 
 from rightsmonitor.resolve import Record, cluster
 
-__all__ = ["BenchRow", "registry_benchmark", "synthetic_records"]
+__all__ = [
+    "BenchRow",
+    "registry_benchmark",
+    "synthetic_names",
+    "synthetic_records",
+    "write_name",
+]
 
 # real given names in Cyrillic, with the gender that chooses the surname's form
 _GIVEN_GENDER = (
@@ -380,7 +386,8 @@ _CONVENTIONS: dict[str, dict[str, str]] = {
 }
 
 
-def _write(name: str, convention: str) -> str:
+def write_name(name: str, convention: str) -> str:
+    """A Cyrillic name as one EU language's convention writes it ('ru': unchanged)."""
     if convention == "ru":
         return name
     table = _CONVENTIONS[convention]
@@ -388,7 +395,8 @@ def _write(name: str, convention: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in out.split(" "))
 
 
-def _persons(rng: random.Random, count: int) -> list[str]:
+def synthetic_names(rng: random.Random, count: int) -> list[str]:
+    """``count`` distinct Cyrillic names of realistic persons, in random order."""
     pool = []
     for i, root in enumerate(_ROOTS):
         for j in range(2):  # two surnames per root: 'Жумагулов' and 'Жумагулбек'
@@ -404,7 +412,7 @@ def synthetic_records(
 ) -> tuple[list[Record], dict[str, int]]:
     """Records (one per document and person) for ``mentions`` mentions, and their truth."""
     rng = random.Random(seed)
-    persons = _persons(rng, max(50, min(40_000, mentions // 25)))
+    persons = synthetic_names(rng, max(50, min(40_000, mentions // 25)))
     weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(persons))]  # a few are famous
     conventions = ("pl", "en", "de", "fr", "ru")
     records: list[Record] = []
@@ -417,7 +425,7 @@ def synthetic_records(
         chosen = Counter(rng.choices(range(len(persons)), weights, k=n))
         for person in chosen:
             key = f"d{doc}/p{person}"
-            records.append(Record(key, _write(persons[person], convention)))
+            records.append(Record(key, write_name(persons[person], convention)))
             truth[key] = person
         done += n
         doc += 1

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select
 
 from rightsmonitor.model import OffsetMap, ParsedDocument, ReadText
+from rightsmonitor.store.engine import chunks
 from rightsmonitor.store.schema import documents, facts, originals, units
 
 __all__ = ["DocumentRecord", "DocumentStore"]
@@ -123,19 +124,28 @@ class DocumentStore:
                     ],
                 )
 
-    def records(self) -> Iterator[DocumentRecord]:
+    def records(self, ids: Collection[str] | None = None) -> Iterator[DocumentRecord]:
+        """Every document's record (or those of ``ids``) in ingest order, without its text."""
         counts: dict[str, dict[str, int]] = {}
+        columns = [c for c in documents.c if c.name not in _BULKY]
+        rows: list[Any] = []
         with self.engine.connect() as conn:
             q = select(units.c.document_id, units.c.kind, func.count()).group_by(
                 units.c.document_id, units.c.kind
             )
-            for doc_id, kind, n in conn.execute(q):
-                counts.setdefault(doc_id, {})[kind] = int(n)
-            rows = (
-                conn.execute(select(documents).order_by(documents.c.ingested_at, documents.c.id))
-                .mappings()
-                .all()
-            )
+            d = select(*columns)
+            if ids is None:
+                batches = [(q, d)]
+            else:
+                batches = [
+                    (q.where(units.c.document_id.in_(c)), d.where(documents.c.id.in_(c)))
+                    for c in chunks(ids)
+                ]
+            for count_q, doc_q in batches:
+                for doc_id, kind, n in conn.execute(count_q):
+                    counts.setdefault(doc_id, {})[kind] = int(n)
+                rows += conn.execute(doc_q).mappings().all()
+        rows.sort(key=lambda r: (r["ingested_at"], r["id"]))
         for row in rows:
             yield _record(row, counts.get(row["id"], {}))
 
@@ -173,6 +183,60 @@ class DocumentStore:
             )
             return [json.loads(r.data_json) | {"extractor": r.extractor} for r in conn.execute(q)]
 
+    def fact_rows_of(
+        self, kind: str, ids: Collection[str] | None = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Document id → its facts of ``kind`` (as ``fact_rows``), for the given documents or
+        all, in a few queries instead of one per document."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        base = select(facts).where(facts.c.kind == kind)
+        queries = (
+            [base] if ids is None else [base.where(facts.c.document_id.in_(c)) for c in chunks(ids)]
+        )
+        with self.engine.connect() as conn:
+            for q in queries:
+                for r in conn.execute(q.order_by(facts.c.document_id, facts.c.id)):
+                    fact = json.loads(r.data_json) | {"extractor": r.extractor}
+                    out.setdefault(str(r.document_id), []).append(fact)
+        return out
+
+    def unit_texts_of(self, ids: Collection[str]) -> dict[str, dict[str, str]]:
+        """Document id → its ``unit_texts``, for many documents in a few queries."""
+        out: dict[str, dict[str, str]] = {doc: {} for doc in ids}
+        with self.engine.connect() as conn:
+            for chunk in chunks(ids):
+                q = (
+                    select(units.c.document_id, units.c.id, units.c.text)
+                    .where(units.c.document_id.in_(chunk))
+                    .order_by(units.c.document_id, units.c.seq)
+                )
+                for doc, i, t in conn.execute(q):
+                    out[str(doc)][str(i).partition("/")[2]] = str(t)
+        return out
+
+    def unit_labels_of(self, ids: Collection[str]) -> dict[str, dict[str, tuple[str, str]]]:
+        """Document id → unit id → (kind, label), for many documents in a few queries."""
+        out: dict[str, dict[str, tuple[str, str]]] = {doc: {} for doc in ids}
+        with self.engine.connect() as conn:
+            for chunk in chunks(ids):
+                q = select(units.c.document_id, units.c.id, units.c.kind, units.c.label).where(
+                    units.c.document_id.in_(chunk)
+                )
+                for doc, i, kind, label in conn.execute(q):
+                    out[str(doc)][str(i).rpartition("/")[2]] = (str(kind), str(label))
+        return out
+
+    def meta(self, ids: Collection[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Document id → (date, language), for the given documents only."""
+        out: dict[str, tuple[str | None, str | None]] = {}
+        with self.engine.connect() as conn:
+            for chunk in chunks(ids):
+                q = select(documents.c.id, documents.c.date, documents.c.language).where(
+                    documents.c.id.in_(chunk)
+                )
+                out.update({str(i): (d, lang) for i, d, lang in conn.execute(q)})
+        return out
+
     def unit_texts(self, sha256: str) -> dict[str, str]:
         """Unit id within the document ('p3', 'rF') → its text, in document order."""
         with self.engine.connect() as conn:
@@ -187,6 +251,9 @@ class DocumentStore:
         with self.engine.connect() as conn:
             q = select(units).where(units.c.document_id == sha256).order_by(units.c.seq)
             return [dict(r) for r in conn.execute(q).mappings()]
+
+
+_BULKY = frozenset({"read_text", "text", "offsets_json"})  # read only when the text is wanted
 
 
 def _record(row: Any, counts: dict[str, int]) -> DocumentRecord:

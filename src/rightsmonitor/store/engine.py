@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,17 @@ from sqlalchemy.engine import make_url
 
 from rightsmonitor.errors import StoreError
 
-__all__ = ["make_engine", "migrate"]
+__all__ = ["chunks", "make_engine", "migrate"]
+
+_CHUNK = 500  # values in one IN (…): well under every dialect's limit of bound parameters
+
+
+def chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    """Distinct ``values`` in sorted batches small enough for one ``IN (…)``."""
+    items = sorted(set(values))
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
 
+from rightsmonitor.store.engine import chunks
 from rightsmonitor.store.schema import (
     audit_log,
     documents,
@@ -23,14 +24,7 @@ from rightsmonitor.store.schema import (
 
 __all__ = ["EntityRow", "FactRow", "RegistryStore"]
 
-_CHUNK = 500  # values in one IN (…): well under every dialect's limit of bound parameters
 _KEY_LENGTH = 200
-
-
-def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
-    items = sorted(set(values))
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
 
 
 @dataclass(frozen=True)
@@ -82,9 +76,9 @@ class RegistryStore:
         queries = [base]
         if keys is not None:  # a record key '<document>/<fact id>' is fact '<document>/<kind>/…'
             ids = [f"{d}/{kind}/{f}" for d, _, f in (k.partition("/") for k in keys)]
-            queries = [base.where(facts.c.id.in_(chunk)) for chunk in _chunks(ids)]
+            queries = [base.where(facts.c.id.in_(chunk)) for chunk in chunks(ids)]
         elif documents_in is not None:
-            queries = [base.where(facts.c.document_id.in_(c)) for c in _chunks(documents_in)]
+            queries = [base.where(facts.c.document_id.in_(c)) for c in chunks(documents_in)]
         rows: list[FactRow] = []
         with self.engine.connect() as conn:
             for q in queries:
@@ -110,7 +104,7 @@ class RegistryStore:
         """Record keys that share a name key with ``keys``."""
         found: set[str] = set()
         with self.engine.connect() as conn:
-            for chunk in _chunks(k[:_KEY_LENGTH] for k in keys):
+            for chunk in chunks(k[:_KEY_LENGTH] for k in keys):
                 q = select(registry_keys.c.member_key).where(
                     registry_keys.c.kind == kind, registry_keys.c.key.in_(chunk)
                 )
@@ -126,12 +120,12 @@ class RegistryStore:
         """Entities of ``kind`` with a member among ``members`` or from ``documents_in``."""
         ids: set[str] = set()
         with self.engine.connect() as conn:
-            for chunk in _chunks(members):
+            for chunk in chunks(members):
                 q = select(registry_members.c.entity_id).where(
                     registry_members.c.member_key.in_(chunk)
                 )
                 ids.update(str(e) for (e,) in conn.execute(q))
-            for chunk in _chunks(documents_in):
+            for chunk in chunks(documents_in):
                 q = select(registry_members.c.entity_id).where(
                     registry_members.c.document_id.in_(chunk)
                 )
@@ -140,7 +134,7 @@ class RegistryStore:
 
     def _rows(self, conn: Connection, kind: str | None, ids: Collection[str]) -> list[EntityRow]:
         out: list[EntityRow] = []
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             q = select(registry_entities).where(registry_entities.c.id.in_(chunk))
             if kind is not None:
                 q = q.where(registry_entities.c.kind == kind)
@@ -190,19 +184,19 @@ class RegistryStore:
         gone = set(retire) - live
         with self.engine.begin() as conn:
             self._redirect(conn, kind, live, redirects, at)
-            for chunk in _chunks(retire):
+            for chunk in chunks(retire):
                 conn.execute(
                     delete(registry_members).where(registry_members.c.entity_id.in_(chunk))
                 )
                 conn.execute(delete(registry_entities).where(registry_entities.c.id.in_(chunk)))
-            for chunk in _chunks(gone):
+            for chunk in chunks(gone):
                 conn.execute(
                     delete(registry_reviews).where(
                         registry_reviews.c.kind == kind,
                         or_(registry_reviews.c.a.in_(chunk), registry_reviews.c.b.in_(chunk)),
                     )
                 )
-            for chunk in _chunks(drop_keys):
+            for chunk in chunks(drop_keys):
                 conn.execute(
                     delete(registry_keys).where(
                         registry_keys.c.kind == kind, registry_keys.c.member_key.in_(chunk)
@@ -223,7 +217,7 @@ class RegistryStore:
     def _redirect(
         conn: Connection, kind: str, live: set[str], redirects: Mapping[str, str], at: str
     ) -> None:
-        for chunk in _chunks(live):  # an id that names an entity again is no longer redirected
+        for chunk in chunks(live):  # an id that names an entity again is no longer redirected
             conn.execute(delete(entity_redirects).where(entity_redirects.c.old_id.in_(chunk)))
         for was, now in redirects.items():
             conn.execute(delete(entity_redirects).where(entity_redirects.c.old_id == was))
@@ -364,10 +358,20 @@ class RegistryStore:
                 )
             )
 
-    def judgments(self) -> list[tuple[str, str, str]]:
+    def judgments(
+        self, kinds: Collection[str] | None = None, about: Collection[str] | None = None
+    ) -> list[tuple[str, str, str]]:
+        """(kind, a, b) of every judgment in the order made: all, or those of ``kinds``,
+        or those whose first side is among ``about`` (record keys)."""
+        q = select(judgments.c.id, judgments.c.kind, judgments.c.a, judgments.c.b)
+        if kinds is not None:
+            q = q.where(judgments.c.kind.in_(list(kinds)))
+        queries = [q] if about is None else [q.where(judgments.c.a.in_(c)) for c in chunks(about)]
+        rows: list[tuple[int, str, str, str]] = []
         with self.engine.connect() as conn:
-            q = select(judgments.c.kind, judgments.c.a, judgments.c.b).order_by(judgments.c.id)
-            return [(k, a, b) for k, a, b in conn.execute(q)]
+            for query in queries:
+                rows += [(int(i), str(k), str(a), str(b)) for i, k, a, b in conn.execute(query)]
+        return [(k, a, b) for _i, k, a, b in sorted(rows)]
 
     def audit(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
