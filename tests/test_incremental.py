@@ -139,3 +139,32 @@ def test_a_registry_without_name_keys_is_indexed_once(tmp_path: Path) -> None:
         library.ingest_paths([EXAMPLES / "statement-2021.ru.txt"])
         assert library.registry.store.is_indexed("persons")
         assert ids <= {e["id"] for e in library.registry.entities("persons")}
+
+
+def _fact(name: str, *norms: str, gender: str | None = None) -> dict[str, Any]:
+    mentions = [{"norm": n, "unit": "p1", "start": 0, "end": 1} for n in (name, *norms)]
+    return {"id": "person-1", "name": name, "mentions": mentions, "gender": gender}
+
+
+@pytest.mark.parametrize("persons", [True, False])
+def test_a_stored_profile_plus_a_record_equals_the_profile_of_all_records(persons: bool) -> None:
+    from rightsmonitor.resolve.profile import combine, from_data, from_fact, to_data
+
+    a = from_fact(_fact("Ałmat Żumagułow", "Almat Żumagulow"), "d1", "pl", {}, "1")
+    b = from_fact(_fact("Almat Zhumagulov", gender="m"), "d2", "en", {"wikidata": "Q1"}, "2")
+    c = from_fact(_fact("Алмат Жумагулов"), "d3", "ru", {}, "3")
+    stored = combine([a, b])
+    restored = from_data(stored.name, to_data(stored, persons))
+    assert restored is not None
+    assert to_data(combine([restored, c]), persons) == to_data(combine([a, b, c]), persons)
+
+
+def test_the_canonical_name_is_the_latin_one_most_records_give() -> None:
+    from rightsmonitor.resolve.profile import combine, from_fact
+
+    pl = from_fact(_fact("Ałmat Żumagułow"), "d1", "pl", {}, "1")
+    en = from_fact(_fact("Almat Zhumagulov"), "d2", "en", {}, "2")
+    ru = [from_fact(_fact("Алмат Жумагулов"), f"r{n}", "ru", {}, f"3{n}") for n in range(3)]
+    assert combine([pl, *ru]).name == "Ałmat Żumagułow"  # Latin script before Cyrillic
+    assert combine([pl, en]).name == "Almat Zhumagulov"  # a tie: the English spelling
+    assert combine([pl, pl, en]).name == "Ałmat Żumagułow"  # more records

@@ -28,8 +28,12 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 
 def _release(library: Library, name: str) -> dict[str, Any]:
+    """The release recommendation for the person called ``name`` (in any of their spellings)."""
+    [person] = library.registry.find(name, ("persons",))
     [rec] = [
-        r for r in recommendations(library) if r["action"] == "release" and r["target"] == name
+        r
+        for r in recommendations(library)
+        if r["action"] == "release" and r["target_id"] == person["id"]
     ]
     return rec
 

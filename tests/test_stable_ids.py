@@ -96,6 +96,6 @@ def test_commands_take_names_and_list_ambiguous_ones(tmp_path: Path) -> None:
         assert "Zhumagulov" in result.output or "Żumagułow" in result.output
     ambiguous = runner.invoke(cli, ["--db", db, "case", "Abishev"])
     assert ambiguous.exit_code != 0
-    assert "Aset Abishev" in str(ambiguous.exception) and "Kenzhebek Abishev" in str(
-        ambiguous.exception
-    )
+    # both namesakes listed, each under the spelling most of its records give
+    listed = str(ambiguous.exception)
+    assert "ambiguous" in listed and "Aset Abi" in listed and "bek Abi" in listed

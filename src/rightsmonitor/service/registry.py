@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,6 +27,7 @@ from rightsmonitor.resolve import (
 )
 from rightsmonitor.resolve.ids import assign_ids
 from rightsmonitor.resolve.match import compare
+from rightsmonitor.resolve.profile import Profile, combine, from_data, from_fact, to_data
 from rightsmonitor.store import EntityRow, FactRow, RegistryStore
 
 __all__ = ["Registry", "check_user", "current_user"]
@@ -48,6 +48,61 @@ class _Judged:
 
 def _keys(kind: str, record: Record) -> set[str]:
     return name_keys(record) if kind == "persons" else organisation_keys(record)
+
+
+def _first(row: FactRow) -> str:
+    """A record's ingest position, sortable as text."""
+    return "|".join(row.order)
+
+
+def _profile(row: FactRow, judged: _Judged) -> Profile:
+    external = judged.external.get(row.key, {})
+    return from_fact(row.data, row.document, row.language, external, _first(row))
+
+
+def _members(keys: list[str], info: dict[str, FactRow]) -> list[tuple[str, str]]:
+    return [(k, info[k].document) for k in keys]
+
+
+def _row(
+    entity_id: str, kind: str, parts: list[Profile], members: list[tuple[str, str]]
+) -> EntityRow:
+    profile = combine(parts)
+    data = to_data(profile, kind == "persons")
+    return EntityRow(entity_id, kind, profile.name, data, tuple(sorted(members)))
+
+
+def _pseudo(entity: EntityRow, kind: str) -> Record:
+    """A stored entity as one record: its names, for the new names to be compared with."""
+    names = {str(a["name"]) for a in entity.data.get("aliases", [])} - {entity.name}
+    if kind == "persons":
+        names = {n for n in names if len(n.split()) > 1}  # not a bare surname
+    else:  # one body named in several languages, as its records are (see ``_records``)
+        bodies = _body_keys()
+        names |= {"§" + bodies[fold(n)] for n in {entity.name, *names} if fold(n) in bodies}
+    return Record(f"@{entity.id}", entity.name, tuple(sorted(names)))
+
+
+def _pairs(pairs: list[tuple[str, str]], stand_in: dict[str, str]) -> list[tuple[str, str]]:
+    """Judged pairs of records, with the records of stored entities replaced by the entity."""
+    out = []
+    for a, b in pairs:
+        a, b = stand_in.get(a, a), stand_in.get(b, b)
+        if a != b:
+            out.append((a, b))
+    return out
+
+
+def _reviews(result: Clustering, ids: dict[tuple[str, ...], str]) -> list[_Review]:
+    """Open review pairs as pairs of entity ids, each once, with its best reasons."""
+    of = {key: eid for group, eid in ids.items() for key in group}
+    best: dict[tuple[str, str], tuple[float, list[str]]] = {}
+    for c in result.review:
+        x, y = sorted((of[c.a], of[c.b]))
+        if x != y and c.verdict.score > best.get((x, y), (-1.0, []))[0]:
+            best[(x, y)] = (c.verdict.score, list(c.verdict.reasons))
+    review = [(a, b, s, why) for (a, b), (s, why) in best.items()]
+    return sorted(review, key=lambda r: (-r[2], r[0], r[1]))
 
 
 @cache
@@ -136,9 +191,8 @@ class Registry:
         self.store = store
 
     # --- building ----------------------------------------------------------------------
-    def _records(self, rows: list[FactRow], kind: str) -> tuple[list[Record], dict[str, Any]]:
+    def _records(self, rows: list[FactRow], kind: str) -> tuple[list[Record], dict[str, FactRow]]:
         records: list[Record] = []
-        info: dict[str, dict[str, Any]] = {}
         for row in rows:
             fact = row.data
             norms = {m.get("norm") for m in fact.get("mentions", []) if m.get("norm")}
@@ -148,8 +202,7 @@ class Registry:
             elif fold(fact["name"]) in _body_keys():  # one body, named in several languages
                 aliases = (*aliases, "§" + _body_keys()[fold(fact["name"])])
             records.append(Record(row.key, fact["name"], aliases))
-            info[row.key] = {"document": row.document, "language": row.language, **fact}
-        return records, info
+        return records, {row.key: row for row in rows}
 
     def _judged(self) -> _Judged:
         judged = self.store.judgments()
@@ -168,16 +221,6 @@ class Registry:
             external,
         )
 
-    def _reviews(self, result: Clustering, entities: list[EntityRow]) -> list[_Review]:
-        of = {key: e.id for e in entities for key, _doc in e.members}
-        best: dict[tuple[str, str], tuple[float, list[str]]] = {}
-        for c in result.review:  # one pair of entities once, with its best reasons
-            x, y = sorted((of[c.a], of[c.b]))
-            if x != y and c.verdict.score > best.get((x, y), (-1.0, []))[0]:
-                best[(x, y)] = (c.verdict.score, list(c.verdict.reasons))
-        review = [(a, b, s, why) for (a, b), (s, why) in best.items()]
-        return sorted(review, key=lambda r: (-r[2], r[0], r[1]))
-
     def rebuild(self) -> dict[str, int]:
         """Resolve everything again from the stored facts and the curator's judgments (the
         ids stay; see ``resolve.ids``). Ingestion does not need this: see ``update``."""
@@ -195,19 +238,21 @@ class Registry:
                 result = Clustering(cluster_by_names(records, judged.not_same, judged.same))
             ids, redirects = assign_ids(result.clusters, previous, order, prefix, retired)
             entities = [
-                self._entity(eid, prefix, group, info, judged.external)
+                _row(eid, kind, [_profile(info[k], judged) for k in group], _members(group, info))
                 for eid, group in zip(ids, result.clusters, strict=True)
             ]
             keys = {r.key: _keys(kind, r) for r in records}
-            review = self._reviews(result, entities)
+            review = _reviews(result, dict(zip(map(tuple, result.clusters), ids, strict=True)))
             self.store.replace(kind, entities, review, redirects, _now(), keys)
             counts[kind] = len(entities)
         return counts
 
     def update(self, documents: Collection[str]) -> dict[str, int]:
         """Resolve the records of ``documents`` (just added, or ingested again) against the
-        registry: only the entities their names touch are read and rewritten, each kind in
-        one transaction; every other entity stays as it is. Returns the registry's counts."""
+        registry: only the entities their names touch are read, only those that change are
+        rewritten (each kind in one transaction), and an entity that gains a record adds the
+        record's profile to its own without reading its other records. Returns the
+        registry's counts."""
         documents = set(documents)
         if not all(self.store.is_indexed(kind) for kind in _KINDS):
             return self.rebuild()  # a registry from before name keys: index it once
@@ -233,99 +278,72 @@ class Registry:
         fixed: list[EntityRow],
         dirty: list[EntityRow],
         new: list[Record],
-        info: dict[str, Any],
+        info: dict[str, FactRow],
         keys: dict[str, set[str]],
         judged: _Judged,
         settled: tuple[tuple[str, str], ...] = (),
-    ) -> int:
-        """Cluster ``new`` records (and the remaining records of ``dirty`` entities) into the
-        ``fixed`` entities, keep every id, and write the entities that changed."""
+    ) -> None:
+        """Cluster ``new`` records into the ``fixed`` entities (each one pseudo-record with
+        its names and its stored profile) and the records of ``dirty`` entities again (read
+        back: their document was ingested again, or a curator split them), keep every id,
+        and write the entities that changed."""
         prefix = _KINDS[kind]
+        profiles = {f"@{e.id}": from_data(e.name, e.data) for e in fixed}
+        dirty = [*dirty, *(e for e in fixed if profiles[f"@{e.id}"] is None)]  # pre-0.5 rows
+        fixed = [e for e in fixed if profiles[f"@{e.id}"] is not None]
         fresh = {r.key for r in new}
-        old_keys = [k for e in (*fixed, *dirty) for k, _d in e.members if k not in fresh]
-        old_rows = self.store.facts(kind, keys=old_keys)
-        old, old_info = self._records(old_rows, kind)
+        old_rows = self.store.facts(
+            kind, keys=[k for e in dirty for k, _d in e.members if k not in fresh]
+        )
+        loose, old_info = self._records(old_rows, kind)
         info = {**old_info, **info}
-        by_key = {r.key: r for r in old}
-        groups = [[by_key[k] for k, _d in e.members if k in by_key] for e in fixed]
-        loose = [by_key[k] for e in dirty for k, _d in e.members if k in by_key]
+        stand_in = {k: f"@{e.id}" for e in fixed for k, _d in e.members}
+        same = _pairs(judged.same, stand_in)
+        not_same = _pairs(judged.not_same, stand_in)
+        pseudo = [[_pseudo(e, kind)] for e in fixed]
         if kind == "persons":
-            result = extend([g for g in groups if g], [*loose, *new], judged.same, judged.not_same)
+            result = extend(pseudo, [*loose, *new], same, not_same)
         else:
-            everything = [*(r for g in groups for r in g), *loose, *new]
-            result = Clustering(cluster_by_names(everything, judged.not_same, judged.same))
-        involved = [*fixed, *dirty]
-        previous = {k: e.id for e in involved for k, _d in e.members}
-        order_of = {r.key: r.order for r in old_rows}
-        order_of |= {k: ("~", k, k) for k in fresh}  # added now: after everything stored
-        ranked = sorted(order_of, key=lambda k: order_of[k])
-        order = {k: n for n, k in enumerate(ranked)}
-        mine = {e.id for e in involved}
-        retired = set(self.store.redirects()) | (self.store.live_ids(kind) - mine)
+            everything = [*(g[0] for g in pseudo), *loose, *new]
+            result = Clustering(cluster_by_names(everything, not_same, same))
+        previous = {f"@{e.id}": e.id for e in fixed}
+        previous |= {k: e.id for e in dirty for k, _d in e.members}
+        first = {k: str(p.first) for k, p in profiles.items() if p is not None}
+        first |= {k: _first(row) for k, row in info.items()}
+        order = {k: n for n, k in enumerate(sorted(first, key=lambda k: (first[k], k)))}
+        involved = {e.id for e in (*fixed, *dirty)}
+        retired = set(self.store.redirects()) | (self.store.live_ids(kind) - involved)
         ids, redirects = assign_ids(result.clusters, previous, order, prefix, retired)
-        entities = [
-            self._entity(eid, prefix, group, info, judged.external)
-            for eid, group in zip(ids, result.clusters, strict=True)
-        ]
-        dropped = [k for e in dirty for k, _d in e.members if k not in by_key]
+        rows_of = {f"@{e.id}": e for e in fixed}
+        entities: list[EntityRow] = []
+        unchanged: set[str] = set()
+        for eid, group in zip(ids, result.clusters, strict=True):
+            if len(group) == 1 and group[0] in rows_of and rows_of[group[0]].id == eid:
+                unchanged.add(eid)  # no record joined or left it: not rewritten
+                continue
+            parts = [profiles[k] if k in rows_of else _profile(info[k], judged) for k in group]
+            members = [m for k in group if k in rows_of for m in rows_of[k].members]
+            members += _members([k for k in group if k not in rows_of], info)
+            entities.append(_row(eid, kind, [p for p in parts if p is not None], members))
+        dropped = [k for e in dirty for k, _d in e.members if k not in info]
+        review = _reviews(result, dict(zip(map(tuple, result.clusters), ids, strict=True)))
         self.store.update(
             kind,
-            mine,
+            involved - unchanged,
             entities,
             keys,
             [*dropped, *fresh],
-            self._reviews(result, entities),
+            review,
             redirects,
             _now(),
             settled,
         )
-        return len(entities)
-
-    def _entity(
-        self,
-        entity_id: str,
-        prefix: str,
-        group: list[str],
-        info: dict[str, dict[str, Any]],
-        external: dict[str, dict[str, str]],
-    ) -> EntityRow:
-        facts = [info[k] for k in group]
-        written = Counter(f["name"] for f in facts)
-        # canonical: Latin script first, then the name most documents use, then the first one
-        name = min(
-            written, key=lambda n: (_script(n) != "Latn", -written[n], list(written).index(n))
-        )
-        languages: dict[str, set[str]] = {}
-        for f in facts:
-            written_here = {f["name"], *f.get("aliases", [])}
-            written_here |= {m["norm"] for m in f.get("mentions", []) if m.get("norm")}
-            for n in written_here:
-                languages.setdefault(n, set()).add(f["language"])
-        aliases = [
-            {"name": n, "script": _script(n), "languages": sorted(languages[n] - {""})}
-            for n in sorted(languages)
-            if n != name and len(n) > 1
-        ]
-        data: dict[str, Any] = {
-            "aliases": aliases,
-            "documents": sorted({f["document"] for f in facts}),
-            "mentions": sum(len(f.get("mentions", [])) for f in facts),
-            "external_ids": {
-                scheme: ident for k in group for scheme, ident in external.get(k, {}).items()
-            },
-        }
-        if prefix == "P":
-            data["gender"] = next((f.get("gender") for f in facts if f.get("gender")), None)
-            data["roles"] = sorted({r for f in facts for r in f.get("roles", [])})
-        else:
-            data["type"] = facts[0].get("type")
-        members = tuple((k, info[k]["document"]) for k in group)
-        return EntityRow(entity_id, prefix, name, data, members)
 
     # --- reading -----------------------------------------------------------------------
     @staticmethod
     def _public(e: EntityRow) -> dict[str, Any]:
-        return {"id": e.id, "name": e.name, **e.data, "members": [k for k, _d in e.members]}
+        data = {k: v for k, v in e.data.items() if k != "profile"}  # resolution's own
+        return {"id": e.id, "name": e.name, **data, "members": [k for k, _d in e.members]}
 
     def entities(self, kind: str) -> list[dict[str, Any]]:
         return [self._public(e) for e in self.store.entities(kind)]
@@ -486,7 +504,7 @@ class Registry:
                 scheme: value,
             }
             self.store.judge("external", [(first, f"{scheme}:{value}")], who, _now(), detail)
-        return self._rework(row, [row], [])
+        return self._rework(row, [], [row])  # its profile is built again, with the identifiers
 
     def split(self, entity_id: str, who: str) -> dict[str, int]:
         row = self._row(entity_id)
