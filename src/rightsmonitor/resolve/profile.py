@@ -98,7 +98,7 @@ def to_data(profile: Profile, persons: bool) -> dict[str, Any]:
             for n in sorted(profile.languages)
             if n != name and len(n) > 1
         ],
-        "documents": sorted(profile.documents),
+        "documents": sorted(profile.documents),  # not stored: the members' documents
         "mentions": profile.mentions,
         "external_ids": dict(sorted(profile.external_ids.items())),
     }

@@ -28,7 +28,7 @@ from rightsmonitor.resolve import (
 from rightsmonitor.resolve.ids import assign_ids
 from rightsmonitor.resolve.match import compare
 from rightsmonitor.resolve.profile import Profile, combine, from_data, from_fact, to_data
-from rightsmonitor.store import EntityRow, FactRow, RegistryStore
+from rightsmonitor.store import EntityRow, FactRow, RegistryChange, RegistryStore
 
 __all__ = ["Registry", "check_user", "current_user"]
 
@@ -241,7 +241,7 @@ class Registry:
                 _row(eid, kind, [_profile(info[k], judged) for k in group], _members(group, info))
                 for eid, group in zip(ids, result.clusters, strict=True)
             ]
-            keys = {r.key: _keys(kind, r) for r in records}
+            keys = {e.id: _keys(kind, _pseudo(e, kind)) for e in entities}
             review = _reviews(result, dict(zip(map(tuple, result.clusters), ids, strict=True)))
             self.store.replace(kind, entities, review, redirects, _now(), keys)
             counts[kind] = len(entities)
@@ -260,16 +260,20 @@ class Registry:
         for kind in _KINDS:
             rows = self.store.facts(kind, documents_in=documents)
             new, info = self._records(rows, kind)
-            keys = {r.key: _keys(kind, r) for r in new}
-            near = self.store.members_with_keys(kind, {k for ks in keys.values() for k in ks})
-            fresh = set(keys)
+            near = self.store.entities_with_keys(kind, {k for r in new for k in _keys(kind, r)})
+            fresh = {r.key for r in new}
+            tied: set[str] = set()
             for a, b in (*judged.same, *judged.not_same):  # a curator tied them to a new record
                 if a in fresh or b in fresh:
-                    near |= {a, b} - fresh
-            holding = self.store.entities_holding(kind, near, documents)
-            dirty = [e for e in holding if any(doc in documents for _k, doc in e.members)]
-            fixed = [e for e in holding if e not in dirty]
-            self._resolve(kind, fixed, dirty, new, info, keys, judged)
+                    tied |= {a, b} - fresh
+            dirty = self.store.entities_holding(kind, documents_in=documents)
+            gone = {e.id for e in dirty}
+            fixed = [
+                e
+                for e in self.store.entities_holding(kind, tied, ids=near, with_members=False)
+                if e.id not in gone
+            ]
+            self._resolve(kind, fixed, dirty, new, info, judged)
         return self.counts()
 
     def _resolve(
@@ -279,17 +283,18 @@ class Registry:
         dirty: list[EntityRow],
         new: list[Record],
         info: dict[str, FactRow],
-        keys: dict[str, set[str]],
         judged: _Judged,
         settled: tuple[tuple[str, str], ...] = (),
     ) -> None:
         """Cluster ``new`` records into the ``fixed`` entities (each one pseudo-record with
-        its names and its stored profile) and the records of ``dirty`` entities again (read
-        back: their document was ingested again, or a curator split them), keep every id,
-        and write the entities that changed."""
+        its names and its stored profile; their members are not read) and the records of
+        ``dirty`` entities again (read back: their document was ingested again, or a curator
+        split them), keep every id, and write only what changed."""
         prefix = _KINDS[kind]
         profiles = {f"@{e.id}": from_data(e.name, e.data) for e in fixed}
-        dirty = [*dirty, *(e for e in fixed if profiles[f"@{e.id}"] is None)]  # pre-0.5 rows
+        legacy = [e for e in fixed if profiles[f"@{e.id}"] is None]  # stored before 0.5
+        if legacy:
+            dirty = [*dirty, *self.store.entities_holding(kind, ids=[e.id for e in legacy])]
         fixed = [e for e in fixed if profiles[f"@{e.id}"] is not None]
         fresh = {r.key for r in new}
         old_rows = self.store.facts(
@@ -297,7 +302,13 @@ class Registry:
         )
         loose, old_info = self._records(old_rows, kind)
         info = {**old_info, **info}
-        stand_in = {k: f"@{e.id}" for e in fixed for k, _d in e.members}
+        rows_of = {f"@{e.id}": e for e in fixed}
+        judged_keys = {k for pair in (*judged.same, *judged.not_same) for k in pair}
+        stand_in = {
+            k: f"@{eid}"
+            for k, eid in self.store.holders(judged_keys - fresh).items()
+            if f"@{eid}" in rows_of
+        }
         same = _pairs(judged.same, stand_in)
         not_same = _pairs(judged.not_same, stand_in)
         pseudo = [[_pseudo(e, kind)] for e in fixed]
@@ -314,30 +325,30 @@ class Registry:
         involved = {e.id for e in (*fixed, *dirty)}
         retired = set(self.store.redirects()) | (self.store.live_ids(kind) - involved)
         ids, redirects = assign_ids(result.clusters, previous, order, prefix, retired)
-        rows_of = {f"@{e.id}": e for e in fixed}
-        entities: list[EntityRow] = []
-        unchanged: set[str] = set()
+        change = RegistryChange(kind, redirects=redirects, settled=list(settled), at=_now())
+        change.drop_members = {k for e in dirty for k, _d in e.members}
         for eid, group in zip(ids, result.clusters, strict=True):
-            if len(group) == 1 and group[0] in rows_of and rows_of[group[0]].id == eid:
-                unchanged.add(eid)  # no record joined or left it: not rewritten
-                continue
-            parts = [profiles[k] if k in rows_of else _profile(info[k], judged) for k in group]
-            members = [m for k in group if k in rows_of for m in rows_of[k].members]
-            members += _members([k for k in group if k not in rows_of], info)
-            entities.append(_row(eid, kind, [p for p in parts if p is not None], members))
-        dropped = [k for e in dirty for k, _d in e.members if k not in info]
-        review = _reviews(result, dict(zip(map(tuple, result.clusters), ids, strict=True)))
-        self.store.update(
-            kind,
-            involved - unchanged,
-            entities,
-            keys,
-            [*dropped, *fresh],
-            review,
-            redirects,
-            _now(),
-            settled,
+            stored = [rows_of[k] for k in group if k in rows_of]
+            added = [k for k in group if k not in rows_of]
+            if not added and len(stored) == 1 and stored[0].id == eid:
+                continue  # no record joined or left it: not rewritten
+            change.moves |= {e.id: eid for e in stored if e.id != eid}
+            parts = [profiles[f"@{e.id}"] for e in stored]
+            parts += [_profile(info[k], judged) for k in added]
+            row = _row(eid, kind, [p for p in parts if p is not None], _members(added, info))
+            change.write.append(row)
+            change.keys[eid] = _keys(kind, _pseudo(row, kind))
+        change.retire = (
+            involved
+            - {e.id for e in change.write}
+            - {
+                eid
+                for eid, group in zip(ids, result.clusters, strict=True)
+                if group[0] in rows_of and len(group) == 1
+            }
         )
+        change.reviews = _reviews(result, dict(zip(map(tuple, result.clusters), ids, strict=True)))
+        self.store.apply(change)
 
     # --- reading -----------------------------------------------------------------------
     @staticmethod
@@ -384,8 +395,8 @@ class Registry:
                 parts = name_parts(form)
                 if kind == "persons" and len(parts) == 1:  # a surname alone: its block
                     keys.add("s:" + parts[0][:4])
-            members = self.store.members_with_keys(kind, keys)
-            for e in self.store.entities_holding(kind, members):
+            near = self.store.entities_with_keys(kind, keys)
+            for e in self.store.entities_holding(kind, ids=near):
                 names = [e.name, *(str(a["name"]) for a in e.data.get("aliases", []))]
                 if any(_same_name(f, n, kind) for f in forms for n in names):
                     hits.append({**self._public(e), "kind": kind})
@@ -463,7 +474,7 @@ class Registry:
         settled: tuple[tuple[str, str], ...] = (),
     ) -> dict[str, int]:
         """Resolve the entities a decision touches again (and nothing else)."""
-        self._resolve(row.kind, fixed, dirty, [], {}, {}, self._judged(), settled)
+        self._resolve(row.kind, fixed, dirty, [], {}, self._judged(), settled)
         return self.counts()
 
     @staticmethod

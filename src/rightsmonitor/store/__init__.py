@@ -2,7 +2,7 @@
 
 from rightsmonitor.store.documents import DocumentRecord, DocumentStore
 from rightsmonitor.store.engine import make_engine, migrate
-from rightsmonitor.store.registry import EntityRow, FactRow, RegistryStore
+from rightsmonitor.store.registry import EntityRow, FactRow, RegistryChange, RegistryStore
 from rightsmonitor.store.watches import WatchRow, WatchStore
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "DocumentStore",
     "EntityRow",
     "FactRow",
+    "RegistryChange",
     "RegistryStore",
     "WatchRow",
     "WatchStore",

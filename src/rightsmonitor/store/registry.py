@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
 from rightsmonitor.store.engine import chunks
 from rightsmonitor.store.schema import (
@@ -22,9 +22,30 @@ from rightsmonitor.store.schema import (
     registry_reviews,
 )
 
-__all__ = ["EntityRow", "FactRow", "RegistryStore"]
+__all__ = ["EntityRow", "FactRow", "RegistryChange", "RegistryStore"]
 
 _KEY_LENGTH = 200
+
+
+@dataclass
+class RegistryChange:
+    """One resolution's effect on the stored registry of ``kind``.
+
+    ``write``: entities created or rewritten (their ``members`` are the records they gain);
+    ``keys``: entity id → name keys, for each written entity; ``moves``: entity id → the id
+    its members now belong to (a merge); ``retire``: ids that no longer name an entity;
+    ``drop_members``: records that leave their entity (their document was ingested again)."""
+
+    kind: str
+    write: list[EntityRow] = field(default_factory=list)
+    keys: dict[str, set[str]] = field(default_factory=dict)
+    moves: dict[str, str] = field(default_factory=dict)
+    retire: set[str] = field(default_factory=set)
+    drop_members: set[str] = field(default_factory=set)
+    reviews: list[tuple[str, str, float, list[str]]] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)
+    settled: list[tuple[str, str]] = field(default_factory=list)
+    at: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,15 +121,15 @@ class RegistryStore:
             ).first()
         return entities == 0 or keys is not None
 
-    def members_with_keys(self, kind: str, keys: Collection[str]) -> set[str]:
-        """Record keys that share a name key with ``keys``."""
+    def entities_with_keys(self, kind: str, keys: Collection[str]) -> set[str]:
+        """Ids of the entities of ``kind`` that share a name key with ``keys``."""
         found: set[str] = set()
         with self.engine.connect() as conn:
             for chunk in chunks(k[:_KEY_LENGTH] for k in keys):
-                q = select(registry_keys.c.member_key).where(
+                q = select(registry_keys.c.entity_id).where(
                     registry_keys.c.kind == kind, registry_keys.c.key.in_(chunk)
                 )
-                found.update(str(m) for (m,) in conn.execute(q))
+                found.update(str(e) for (e,) in conn.execute(q))
         return found
 
     def entities_holding(
@@ -116,9 +137,13 @@ class RegistryStore:
         kind: str,
         members: Collection[str] = (),
         documents_in: Collection[str] = (),
+        ids: Collection[str] = (),
+        with_members: bool = True,
     ) -> list[EntityRow]:
-        """Entities of ``kind`` with a member among ``members`` or from ``documents_in``."""
-        ids: set[str] = set()
+        """Entities of ``kind`` among ``ids``, or with a member among ``members`` or from
+        ``documents_in``; without their members unless ``with_members`` (a person named in
+        thousands of documents has thousands)."""
+        ids = set(ids)
         with self.engine.connect() as conn:
             for chunk in chunks(members):
                 q = select(registry_members.c.entity_id).where(
@@ -130,9 +155,22 @@ class RegistryStore:
                     registry_members.c.document_id.in_(chunk)
                 )
                 ids.update(str(e) for (e,) in conn.execute(q))
-            return self._rows(conn, kind, ids)
+            return self._rows(conn, kind, ids, with_members)
 
-    def _rows(self, conn: Connection, kind: str | None, ids: Collection[str]) -> list[EntityRow]:
+    def holders(self, members: Collection[str]) -> dict[str, str]:
+        """Record key → the id of the entity that holds it, for the given records."""
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in chunks(members):
+                q = select(registry_members.c.member_key, registry_members.c.entity_id).where(
+                    registry_members.c.member_key.in_(chunk)
+                )
+                out.update({str(k): str(e) for k, e in conn.execute(q)})
+        return out
+
+    def _rows(
+        self, conn: Connection, kind: str | None, ids: Collection[str], with_members: bool = True
+    ) -> list[EntityRow]:
         out: list[EntityRow] = []
         for chunk in chunks(ids):
             q = select(registry_entities).where(registry_entities.c.id.in_(chunk))
@@ -145,7 +183,7 @@ class RegistryStore:
                 registry_members.c.member_key,
                 registry_members.c.document_id,
             ).where(registry_members.c.entity_id.in_(chunk))
-            for eid, key, doc in conn.execute(m):
+            for eid, key, doc in conn.execute(m) if with_members else ():
                 members.setdefault(str(eid), []).append((str(key), str(doc)))
             out += [_entity_row(r, members.get(r["id"], [])) for r in rows]
         return sorted(out, key=lambda e: (e.name, e.id))
@@ -165,44 +203,37 @@ class RegistryStore:
             q = select(registry_entities.c.id).where(registry_entities.c.kind == kind)
             return {str(i) for (i,) in conn.execute(q)}
 
-    def update(
-        self,
-        kind: str,
-        retire: Collection[str],
-        entities: list[EntityRow],
-        keys: Mapping[str, Collection[str]],
-        drop_keys: Collection[str],
-        reviews: list[tuple[str, str, float, list[str]]],
-        redirects: Mapping[str, str],
-        at: str,
-        settled: Collection[tuple[str, str]] = (),
-    ) -> None:
-        """Replace the entities ``retire`` by ``entities`` (one transaction): their members,
-        the name keys of records gone (``drop_keys``) and of records new (``keys``), the
-        review pairs that now name a retired id, and the ids that now redirect."""
-        live = {e.id for e in entities}
-        gone = set(retire) - live
+    def apply(self, change: RegistryChange) -> None:
+        """Write one resolution's change in one transaction (see ``RegistryChange``)."""
+        kind = change.kind
+        written = {e.id for e in change.write}
+        rewritten = written | set(change.retire)
         with self.engine.begin() as conn:
-            self._redirect(conn, kind, live, redirects, at)
-            for chunk in chunks(retire):
+            self._redirect(conn, kind, written, change.redirects, change.at)
+            for chunk in chunks(change.drop_members):
+                conn.execute(
+                    delete(registry_members).where(registry_members.c.member_key.in_(chunk))
+                )
+            for old, new in change.moves.items():  # a merge: the members follow the survivor
+                conn.execute(
+                    update(registry_members)
+                    .where(registry_members.c.entity_id == old)
+                    .values(entity_id=new)
+                )
+            for chunk in chunks(rewritten):
+                conn.execute(delete(registry_entities).where(registry_entities.c.id.in_(chunk)))
+                conn.execute(delete(registry_keys).where(registry_keys.c.entity_id.in_(chunk)))
+            for chunk in chunks(set(change.retire) - written):
                 conn.execute(
                     delete(registry_members).where(registry_members.c.entity_id.in_(chunk))
                 )
-                conn.execute(delete(registry_entities).where(registry_entities.c.id.in_(chunk)))
-            for chunk in chunks(gone):
                 conn.execute(
                     delete(registry_reviews).where(
                         registry_reviews.c.kind == kind,
                         or_(registry_reviews.c.a.in_(chunk), registry_reviews.c.b.in_(chunk)),
                     )
                 )
-            for chunk in chunks(drop_keys):
-                conn.execute(
-                    delete(registry_keys).where(
-                        registry_keys.c.kind == kind, registry_keys.c.member_key.in_(chunk)
-                    )
-                )
-            pairs = [(a, b) for a, b, _score, _why in reviews] + list(settled)
+            pairs = [(a, b) for a, b, _score, _why in change.reviews] + list(change.settled)
             for a, b in pairs:  # compared again (its newest reasons) or decided by a curator
                 conn.execute(
                     delete(registry_reviews).where(
@@ -211,7 +242,7 @@ class RegistryStore:
                         registry_reviews.c.b == b,
                     )
                 )
-            self._insert(conn, kind, entities, keys, reviews)
+            self._insert(conn, kind, change.write, change.keys, change.reviews)
 
     @staticmethod
     def _redirect(
@@ -239,22 +270,21 @@ class RegistryStore:
                         "id": e.id,
                         "kind": kind,
                         "name": e.name,
-                        "data_json": json.dumps(e.data, ensure_ascii=False),
+                        "data_json": _stored(e),
                     }
                     for e in entities
                 ],
             )
-            conn.execute(
-                insert(registry_members),
-                [
-                    {"entity_id": e.id, "member_key": key, "document_id": doc}
-                    for e in entities
-                    for key, doc in e.members
-                ],
-            )
+            members = [
+                {"entity_id": e.id, "member_key": key, "document_id": doc}
+                for e in entities
+                for key, doc in e.members
+            ]
+            if members:
+                conn.execute(insert(registry_members), members)
         rows = [
-            {"kind": kind, "key": key, "member_key": member}
-            for member, ks in keys.items()
+            {"kind": kind, "key": key, "entity_id": entity}
+            for entity, ks in keys.items()
             for key in sorted({k[:_KEY_LENGTH] for k in ks})
         ]
         if rows:
@@ -295,7 +325,7 @@ class RegistryStore:
         keys: Mapping[str, Collection[str]] | None = None,
     ) -> None:
         """Swap the registry of ``kind`` for a new one, with the ids that now redirect and
-        every record's name keys, in one transaction."""
+        every entity's name keys, in one transaction."""
         with self.engine.begin() as conn:
             self._redirect(conn, kind, {e.id for e in entities}, redirects or {}, at)
             old = select(registry_entities.c.id).where(registry_entities.c.kind == kind)
@@ -388,7 +418,13 @@ class RegistryStore:
             ]
 
 
+def _stored(e: EntityRow) -> str:
+    """An entity's data as stored: its documents are its members', not repeated (a person
+    named in thousands of documents would carry them all in every read)."""
+    return json.dumps({k: v for k, v in e.data.items() if k != "documents"}, ensure_ascii=False)
+
+
 def _entity_row(row: Any, members: list[tuple[str, str]]) -> EntityRow:
-    return EntityRow(
-        row["id"], row["kind"], row["name"], json.loads(row["data_json"]), tuple(sorted(members))
-    )
+    data = json.loads(row["data_json"])
+    data["documents"] = sorted({doc for _key, doc in members})
+    return EntityRow(row["id"], row["kind"], row["name"], data, tuple(sorted(members)))

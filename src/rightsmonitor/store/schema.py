@@ -118,14 +118,14 @@ registry_members = Table(
     Index("ix_registry_members_document", "document_id"),
 )
 
-# a record's name keys (its name nodes and their blocks): what a new name is compared with
+# an entity's name keys (its name nodes and their blocks): what a new name is compared with
 registry_keys = Table(
     "registry_keys",
     metadata,
     Column("kind", String(16), primary_key=True),
     Column("key", String(200), primary_key=True),
-    Column("member_key", String(140), primary_key=True),
-    Index("ix_registry_keys_member", "member_key"),
+    Column("entity_id", String(40), primary_key=True),
+    Index("ix_registry_keys_entity", "entity_id"),
 )
 
 # an id that no longer names an entity → the entity that now holds its earliest record
