@@ -302,8 +302,10 @@ def _polarity(
         if found & vocab.coordination:
             coordinated = True
         start = clause_start + tok.start
-        if any(a <= start < b for a, b in masked):
-            continue
+        if any(a <= start < b for a, b in masked) or (
+            tok.is_capitalised and back < len(before) - 1
+        ):
+            continue  # 'denied bail', a date; 'on 30 May' (a capital inside a clause: no modal)
         for lemma in sorted(found):
             kind = vocab.polarity.get(lemma)
             if kind == "annulled":
