@@ -82,7 +82,9 @@ def test_a_document_is_found_by_id_prefix_and_unknown_ones_are_refused(library: 
         ([("release", "2021-06-01"), ("sentence", "2021-09-01")], "convicted and serving"),
         ([("release", None), ("detention", None)], "detained"),  # document order
         ([("killing_or_death", "2020-02-25")], "deceased"),
-        ([("fine", "2021-01-01")], None),  # says nothing of where the person is
+        # a fine alone leaves the person free (issue #9: 'at liberty' for non-custodial measures)
+        ([("fine", "2021-01-01")], "at liberty"),
+        ([("arrest", "2021-01-01"), ("fine", "2021-06-01")], "detained"),  # says no more
     ],
 )
 def test_status_is_the_latest_evidence(

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
+
+from rightsmonitor.lang import available_languages, load_data
 
 __all__ = [
     "DEMANDS",
     "STATUSES",
     "Status",
+    "as_of",
     "context_status",
     "demanded",
     "effective_dates",
@@ -54,14 +58,27 @@ _STATUS_OF_EVENT = {
     "sentence": "convicted and serving",
     "appeal_rejected": "convicted and serving",
     "release": "released",
-    "acquittal": "released",
+    "acquittal": "at liberty",  # 'released' only by a release (the person may not have been held)
     "case_closed": "at liberty",
     "asylum_granted": "refugee or in exile",
     "exile": "refugee or in exile",
     "deportation_or_forced_transfer": "refugee or in exile",
     "enforced_disappearance": "disappeared",
     "killing_or_death": "deceased",
+    # measures that leave a person free: 'at liberty' when nothing else says where they stand
+    "fine": "at liberty",
+    "travel_ban": "at liberty",
+    "disbarment_or_dismissal": "at liberty",
+    "harassment": "at liberty",
 }
+# event types whose 'at liberty' is only the absence of anything else (a travel ban after a
+# release leaves the person released; one after a sentence does not free them)
+_MEASURES = frozenset({"fine", "travel_ban", "disbarment_or_dismissal", "harassment"})
+# a judgment on the charges: a charge of the same time is the one judged ('acquitted … of
+# treason', 'uniewinnił … oskarżoną o …'), not a new one
+_JUDGED = frozenset({"acquittal", "case_closed"})
+# a release this many years before the document's date makes a former prisoner
+_FORMER_AFTER_YEARS = 2
 # statuses of a person held or sentenced: a charge in the same document does not undo them
 _CUSTODY = frozenset(
     {"detained", "pre-trial detention", "house arrest", "convicted and serving", "disappeared"}
@@ -69,7 +86,13 @@ _CUSTODY = frozenset(
 _WEAK = "facing charges or investigation"
 # how much a custody status says: a vaguer one does not replace a more precise one of the
 # same time ('detained … remanded in custody … held' stays pre-trial detention)
-_SPECIFIC = {"detained": 1, "pre-trial detention": 2, "house arrest": 2, "convicted and serving": 3}
+_SPECIFIC = {
+    "detained": 1,
+    "disappeared": 2,  # 'missing since police detained him': held where no one knows
+    "pre-trial detention": 2,
+    "house arrest": 2,
+    "convicted and serving": 3,
+}
 
 
 @dataclass(frozen=True)
@@ -79,6 +102,7 @@ class Status:
     event: str  # the event fact id it came from
     text: str  # the words that state it
     unit: str  # the unit they are in
+    type: str = ""  # the event's type
 
 
 def demanded(event: Mapping[str, Any], calls: Iterable[Mapping[str, Any]]) -> bool:
@@ -137,7 +161,28 @@ def status_of(event: Mapping[str, Any]) -> str | None:
     that happened: not one demanded, threatened, alleged, denied or annulled)."""
     if event.get("polarity", "happened") != "happened":
         return None
-    return _STATUS_OF_EVENT.get(str(event.get("type")))
+    kind = str(event.get("type"))
+    if kind in _IN_ABSENTIA_TYPES and _in_absentia(str(event.get("text") or "")):
+        return "refugee or in exile"  # 'skazany zaocznie', 'sentenced in absentia': abroad
+    return _STATUS_OF_EVENT.get(kind)
+
+
+# a judgment passed on someone who is not there is no custody: they live abroad
+_IN_ABSENTIA_TYPES = frozenset({"sentence", "conviction"})
+
+
+@cache
+def _absentia_words() -> frozenset[str]:
+    """The words of every language that mark a judgment in absentia (``lang/*/events.toml``)."""
+    return frozenset(
+        w.lower()
+        for code in available_languages()
+        for w in load_data(code, "events").get("in_absentia", [])
+    )
+
+
+def _in_absentia(text: str) -> bool:
+    return any(w in _absentia_words() for w in re.findall(r"\w+", text.lower()))
 
 
 def person_statuses(
@@ -169,10 +214,14 @@ def person_statuses(
                 str(event.get("id")),
                 str(event.get("text")),
                 str(event.get("unit")),
+                str(event.get("type")),
             )
             if pid not in best or _replaces(found, rank, *best[pid]):
                 best[pid] = (rank, found)
-    return {pid: status for pid, (_rank, status) in best.items()}
+    return {
+        pid: replace(status, status=as_of(status.status, status.date, document_date))
+        for pid, (_rank, status) in best.items()
+    }
 
 
 def in_document_order(
@@ -203,16 +252,20 @@ def effective_dates(events: Iterable[Mapping[str, Any]], default: str = "") -> l
 def _replaces(new: Status, rank: tuple[str, int], old_rank: tuple[str, int], old: Status) -> bool:
     """A death is final; a later event replaces an earlier one, except that a charge does not
     undo a detention or sentence unless it is dated later ('detained on Monday and charged
-    with treason' leaves him detained), and a vaguer custody status does not replace a more
-    precise one unless it is dated later."""
+    with treason' leaves him detained) nor an acquittal of the same time ('acquitted … of
+    treason'), a vaguer custody status does not replace a more precise one unless it is dated
+    later, and a measure that leaves a person free (a fine, a travel ban, a dismissal) says
+    only what nothing else says ('released … under a travel ban' stays released)."""
     if old.status == "deceased":
         return False
     if new.status == "deceased":
         return True
+    if new.type in _MEASURES or old.type in _MEASURES:
+        return old.type in _MEASURES
     later = rank[0] > old_rank[0] and bool(old_rank[0])
     if new.status == "at liberty" and old.status == "released" and not later:
         return False  # 'released … the case was dropped': released says more
-    if new.status == _WEAK and old.status in _CUSTODY:
+    if new.status == _WEAK and (old.status in _CUSTODY or old.type in _JUDGED):
         return later
     vaguer = new.status in _SPECIFIC and _SPECIFIC[new.status] < _SPECIFIC.get(old.status, 0)
     if vaguer and not later:
@@ -220,16 +273,31 @@ def _replaces(new: Status, rank: tuple[str, int], old_rank: tuple[str, int], old
     return rank >= old_rank
 
 
-def latest(entries: Iterable[tuple[str, tuple[str, int]]]) -> int | None:
-    """The index of the entry that says where a person stands now, of (status, rank) entries
-    in any order, by the same rules as ``person_statuses`` (a death is final; a charge does
-    not undo a detention of the same date)."""
+def latest(entries: Iterable[tuple[str, tuple[str, int], str]]) -> int | None:
+    """The index of the entry that says where a person stands now, of (status, rank, event
+    type) entries in any order, by the same rules as ``person_statuses`` (a death is final; a
+    charge does not undo a detention of the same date)."""
     best: tuple[int, tuple[str, int], Status] | None = None
-    for i, (status, rank) in enumerate(entries):
-        found = Status(status, rank[0] or None, "", "", "")
+    for i, (status, rank, kind) in enumerate(entries):
+        found = Status(status, rank[0] or None, "", "", "", kind)
         if best is None or _replaces(found, rank, best[1], best[2]):
             best = (i, rank, found)
     return best[0] if best else None
+
+
+def as_of(status: str, since: str | None, document_date: str | None) -> str:
+    """The status as of the document's date: a release years before it makes a former
+    prisoner ('released in 2019' in a 2025 text), a recent one a released person."""
+    if status != "released" or not since or not document_date:
+        return status
+    try:
+        gap = int(document_date[:4]) - int(since[:4])
+    except ValueError:
+        return status
+    later_in_year = document_date[4:] >= since[4:]
+    return "former prisoner" if gap > _FORMER_AFTER_YEARS or (
+        gap == _FORMER_AFTER_YEARS and later_in_year
+    ) else status
 
 
 # a role the texts give a person → the status it states ('byli więźniowie polityczni')

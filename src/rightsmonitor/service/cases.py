@@ -13,6 +13,7 @@ from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.nlp.sentences import sentence_at as segment_sentence
 from rightsmonitor.resolve.status import (
     STATUSES,
+    as_of,
     context_status,
     effective_dates,
     in_document_order,
@@ -170,12 +171,13 @@ def person_case(
     timeline.sort(key=lambda e: (e["effective_date"] or e["document_date"] or "", e["document"]))
     with_status = [e for e in timeline if e["status"]]
     pick = latest(
-        (e["status"], (e["effective_date"] or e["document_date"] or "", n))
+        (e["status"], (e["effective_date"] or e["document_date"] or "", n), e["type"])
         for n, e in enumerate(with_status)
     )
     if pick is not None:
         e = with_status[pick]
-        derived = {"status": e["status"], "since": e["date"] or e["document_date"], "evidence": e}
+        status = as_of(e["status"], e["date"], e["document_date"])  # released years ago: former
+        derived = {"status": status, "since": e["date"] or e["document_date"], "evidence": e}
     else:
         derived = _from_context(timeline, roles, sources, dates)
     derived["as_of"] = max((dates.get(s["document"]) or "" for s in sources), default="") or None
