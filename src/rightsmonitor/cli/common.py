@@ -18,6 +18,7 @@ __all__ = [
     "CORPUS_ENV",
     "EVAL_ENV",
     "add_global_options",
+    "check_user_option",
     "corpus_path",
     "echo_json",
     "eval_path",
@@ -59,6 +60,16 @@ def user(ctx: click.Context) -> str:
     return check_user(str(name)) if name else current_user()
 
 
+def check_user_option(name: str | None) -> str | None:
+    """A ``--user`` given on the command line, refused at once if it could forge the audit log
+    (the registry, which knows the rule, is loaded only when a name is given)."""
+    if name is None:
+        return None
+    from rightsmonitor.service import check_user
+
+    return check_user(name)
+
+
 def library(ctx: click.Context) -> Library:
     from rightsmonitor.service import Library
     from rightsmonitor.settings import resolve_database_url
@@ -72,7 +83,7 @@ def _store(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
     def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
         if value:  # given after the command: it wins over the same option given before
             ctx.ensure_object(dict)
-            ctx.obj[name] = value
+            ctx.obj[name] = check_user_option(value) if name == "user" else value
 
     return callback
 

@@ -14,6 +14,7 @@ import click
 from rightsmonitor import __version__
 from rightsmonitor.cli.common import (
     add_global_options,
+    check_user_option,
     echo_json,
     json_option,
     plural,
@@ -53,7 +54,7 @@ def cli(ctx: click.Context, db: str | None, user: str | None, debug: bool) -> No
     Exit status: 0 success, 1 a user error, 2 a usage error, 70 an internal error.
     """
     ctx.ensure_object(dict)
-    ctx.obj.update(db=db, debug=debug, user=user)
+    ctx.obj.update(db=db, debug=debug, user=check_user_option(user))
 
 
 @cli.command()
