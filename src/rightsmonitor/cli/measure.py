@@ -129,13 +129,12 @@ def bench_startup(runs: int, text: Path, as_json: bool) -> None:
             [r.__dict__ | {"ratio": round(r.ratio, 2), "target_met": r.met} for r in rows]
         )
         return
-    click.echo(f"median of {plural(runs, 'run')}, wall time, start-up included")
-    click.echo(f"{'command':44} {'s':>6}   {'floor':44} {'s':>6} {'ratio':>6} {'target':>7}")
+    click.echo(f"TEXT: {text}; median of {plural(runs, 'run')}, wall time, start-up included")
+    click.echo(f"{'command':32} {'s':>5}  {'floor':32} {'s':>5} {'ratio':>6}  target")
     for r in rows:
         click.echo(
-            f"{r.ours[:44]:44} {r.ours_seconds:6.2f}   {r.floor[:44]:44} {r.floor_seconds:6.2f} "
-            f"{r.ratio:5.1f}x {'<= ' + format(r.target, '.0f') + 'x':>7} "
-            f"{'met' if r.met else 'NOT MET'}"
+            f"{r.ours:32} {r.ours_seconds:5.2f}  {r.floor:32} {r.floor_seconds:5.2f} "
+            f"{r.ratio:5.1f}x  <= {r.target:.0f}x {'met' if r.met else 'NOT MET'}"
         )
 
 

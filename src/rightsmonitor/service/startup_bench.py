@@ -98,8 +98,8 @@ def startup_benchmark(text: Path, runs: int = 5) -> list[StartupRow]:
         ),
         StartupRow(
             "extract",
-            f"{shown} extract {text.name}",
-            f"bare morfeusz2 analysis of {text.name}",
+            f"{shown} extract TEXT",
+            "bare morfeusz2 analysis of TEXT",
             median["extract"],
             median["morfeusz"],
             4.0,
