@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := $(CURDIR)/.demo/rightsmonitor.sqlite
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench bench-startup clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=python3.11 or newer"; exit 1; }
@@ -20,7 +20,7 @@ demo: $(STAMP)
 	@rm -rf .demo && mkdir -p .demo
 	$(BIN)/rightsmonitor --db $(DEMO_DB) ingest src/rightsmonitor/examples/*
 	$(BIN)/rightsmonitor --db $(DEMO_DB) documents
-	$(BIN)/rightsmonitor parse src/rightsmonitor/examples/ep-2021-kazakhstan-oj-c465-15.pl.txt --summary
+	$(BIN)/rightsmonitor parse src/rightsmonitor/examples/ep-2021-kazakhstan-oj-c465-15.pl.txt
 	$(BIN)/rightsmonitor --db $(DEMO_DB) persons
 	$(BIN)/rightsmonitor --db $(DEMO_DB) review
 	$(BIN)/rightsmonitor --db $(DEMO_DB) report --country KZ --out .demo/brief-KZ.html
@@ -37,6 +37,9 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/rightsmonitor bench
+
+bench-startup: $(STAMP)
+	$(BIN)/rightsmonitor bench-startup
 
 clean:
 	rm -rf .demo build dist *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -64,7 +64,7 @@ def test_watch_cli_json_for_scripts(tmp_path: Path) -> None:
     added = runner.invoke(cli, ["--db", db, "watch", "add", "query", "Abzhan", "--label", "Abzhan"])
     assert added.exit_code == 0, added.output
     ingest = runner.invoke(cli, ["--db", db, "ingest", str(DIFF / "statement-b.en.txt")])
-    assert "watches: 2 new matches for 1 watches" in ingest.output
+    assert "watches: 2 new matches for 1 watch (" in ingest.output
     checked = json.loads(runner.invoke(cli, ["--db", db, "watch", "check", "--json"]).output)
     assert checked[0]["label"] == "Abzhan" and len(checked[0]["new"]) == 2
     again = json.loads(runner.invoke(cli, ["--db", db, "watch", "check", "--json"]).output)

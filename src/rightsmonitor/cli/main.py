@@ -3,68 +3,34 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from rightsmonitor import __version__
-from rightsmonitor.cli.render import (
-    document_json,
-    documents_table,
-    extraction_summary,
-    parsed_summary,
+from rightsmonitor.cli.common import (
+    add_global_options,
+    check_user_option,
+    echo_json,
+    json_option,
+    plural,
 )
+from rightsmonitor.cli.common import library as open_library
+from rightsmonitor.cli.common import user as acting_user
+from rightsmonitor.cli.measure import MEASURE_COMMANDS
 from rightsmonitor.errors import RightsMonitorError
-from rightsmonitor.service import (
-    WATCH_KINDS,
-    IngestOutcome,
-    Library,
-    UnknownEntityError,
-    Watches,
-    benchmark,
-    check_user,
-    current_user,
-    diff_documents,
-    evaluate,
-    evaluate_events,
-    evaluate_names,
-    evaluate_persons,
-    evaluate_statuses,
-    extract_document_facts,
-    extraction_json,
-    organisation_case,
-    parse_file,
-    person_case,
-    recommendations,
-    registry_benchmark,
-    set_recommendation_status,
-    set_status,
-    store_benchmark,
-    write_brief,
-)
-from rightsmonitor.settings import resolve_database_url
+
+if TYPE_CHECKING:
+    from rightsmonitor.service import IngestOutcome, Library
 
 __all__ = ["cli", "main"]
 
-F = TypeVar("F", bound=Callable[..., Any])
-_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def _user(ctx: click.Context) -> str:
-    """The acting user, checked before anything is written."""
-    return check_user(str(ctx.obj["user"]))
-
-
-def _library(ctx: click.Context) -> Library:
-    library = Library(resolve_database_url(ctx.obj["db"]))
-    ctx.call_on_close(library.close)
-    return library
+# Heavy modules (the service layer, SQLAlchemy, Alembic, pypdf, matplotlib) are imported inside
+# the commands that need them, so that `--help`, `--version` and `parse` start fast (issue #12).
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,69 +49,49 @@ def _library(ctx: click.Context) -> Library:
 @click.version_option(__version__, prog_name="rightsmonitor")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, user: str | None, debug: bool) -> None:
-    """Read human-rights resolutions and the documents around them."""
+    """Read human-rights resolutions and the documents around them.
+
+    Global options may also follow the command name (`rightsmonitor report ... --db FILE`).
+    Exit status: 0 success, 1 a user error, 2 a usage error, 70 an internal error.
+    """
     ctx.ensure_object(dict)
-    ctx.obj.update(db=db, debug=debug, user=check_user(user) if user else current_user())
+    ctx.obj.update(db=db, debug=debug, user=check_user_option(user))
 
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
-@click.option("--summary", is_flag=True, help="Print a short human-readable summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print every unit with its span as JSON.")
+@click.option("--summary", is_flag=True, help="The summary for people (the default).")
 @click.option("--language", metavar="CODE", help="Language of the document (default: detected).")
 def parse(file: Path, as_json: bool, summary: bool, language: str | None) -> None:
-    """Read FILE (text, HTML or PDF), repair it and print its structure."""
+    """Read FILE (text, HTML or PDF), repair it and summarise its structure."""
+    from rightsmonitor.cli.render import document_json, parsed_summary
+    from rightsmonitor.service import parse_file
+
     parsed = parse_file(file, language)
     for warning in parsed.warnings:
         click.echo(f"warning: {file}: {warning}", err=True)
-    if as_json or not summary:
-        click.echo(json.dumps(document_json(parsed), ensure_ascii=False, indent=2))
+    if as_json:
+        echo_json(document_json(parsed))
     else:
         click.echo(parsed_summary(file.name, parsed))
 
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print every fact as JSON (the default).")
-@click.option("--summary", is_flag=True, help="Print a short human-readable summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print every fact with its span as JSON.")
+@click.option("--summary", is_flag=True, help="The summary for people (the default).")
 @click.option("--language", metavar="CODE", help="Language of the document (default: detected).")
 def extract(file: Path, as_json: bool, summary: bool, language: str | None) -> None:
     """Persons, organisations, provisions, places, dates, quantities, events and calls in FILE."""
-    parsed = parse_file(file, language)
-    data = extraction_json(extract_document_facts(parsed))
-    if summary and not as_json:
-        click.echo(extraction_summary(file.name, data))
+    from rightsmonitor.cli.render import extraction_summary
+    from rightsmonitor.service import extract_document_facts, extraction_json, parse_file
+
+    data = extraction_json(extract_document_facts(parse_file(file, language)))
+    if as_json:
+        echo_json(data)
     else:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-@cli.command(name="eval")
-@click.option(
-    "--gold",
-    "gold_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("eval/gold"),
-    show_default=True,
-    help="Folder of gold JSON files.",
-)
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Root the gold files' document paths are relative to "
-    "(default: $RIGHTSMONITOR_CORPUS or ../shared/corpus).",
-)
-@click.option("--errors", is_flag=True, help="Also list the misses and false hits per type.")
-def evaluate_cmd(gold_dir: Path, corpus: Path | None, errors: bool) -> None:
-    """Precision and recall per fact type against hand-made gold files."""
-    root = corpus or Path(os.environ.get("RIGHTSMONITOR_CORPUS", "../shared/corpus"))
-    scores = evaluate(gold_dir, root)
-    click.echo(f"{'type':24} {'precision':>9} {'recall':>7} {'predicted':>10} {'gold':>6}")
-    for kind, sc in scores.items():
-        click.echo(f"{kind:24} {sc.precision:9.3f} {sc.recall:7.3f} {sc.pred:10d} {sc.gold:6d}")
-        if errors:
-            click.echo(f"  missed: {'; '.join(sc.misses[:30])}")
-            click.echo(f"  false:  {'; '.join(sc.extras[:30])}")
+        click.echo(extraction_summary(file.name, data))
 
 
 @cli.command()
@@ -154,10 +100,15 @@ def evaluate_cmd(gold_dir: Path, corpus: Path | None, errors: bool) -> None:
 @click.option(
     "--force", is_flag=True, help="Parse and extract documents already stored again (new version)."
 )
+@json_option
 @click.pass_context
-def ingest(ctx: click.Context, files: tuple[Path, ...], language: str | None, force: bool) -> None:
+def ingest(
+    ctx: click.Context, files: tuple[Path, ...], language: str | None, force: bool, as_json: bool
+) -> None:
     """Store FILES (original bytes, text, structure, facts) and update the registry."""
-    library = _library(ctx)
+    from rightsmonitor.service import Watches
+
+    library = open_library(ctx)
     lines: list[str] = []
 
     def note(outcome: IngestOutcome) -> None:
@@ -182,21 +133,31 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], language: str | None, fo
         report = library.ingest_paths(files, language, progress, force)
     for line in lines:
         click.echo(line, err=True)
-    click.echo(
-        f"{report.count('added')} added, {report.count('exists')} already present, "
-        f"{report.count('failed')} failed ({len(files)} files)"
-    )
-    if report.registry:
-        click.echo(
-            f"registry: {report.registry.get('persons', 0)} persons, "
-            f"{report.registry.get('organisations', 0)} organisations"
+    checked = Watches(library).check(mark=False) if report.count("added") else []
+    fired = [r for r in checked if r.new]
+    if as_json:
+        echo_json(
+            {
+                "files": [o.__dict__ for o in report.outcomes],
+                "added": report.count("added"),
+                "already_present": report.count("exists"),
+                "failed": report.count("failed"),
+                "registry": report.registry,
+                "watches": {r.watch.id: len(r.new) for r in fired},
+            }
         )
-    if report.count("added"):
-        fired = [r for r in Watches(library).check(mark=False) if r.new]
+    else:
+        click.echo(
+            f"{report.count('added')} added, {report.count('exists')} already present, "
+            f"{report.count('failed')} failed ({plural(len(files), 'file')})"
+        )
+        if report.registry:
+            _registry_line("registry", report.registry)
         if fired:
             total = sum(len(r.new) for r in fired)
             click.echo(
-                f"watches: {total} new matches for {len(fired)} watches (rightsmonitor watch check)"
+                f"watches: {plural(total, 'new match', 'new matches')} for "
+                f"{plural(len(fired), 'watch', 'watches')} (rightsmonitor watch check)"
             )
     if report.count("failed"):
         ctx.exit(1)
@@ -207,62 +168,27 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], language: str | None, fo
 @click.pass_context
 def documents(ctx: click.Context, as_json: bool) -> None:
     """List the documents in the database."""
-    records = _library(ctx).list_documents()
+    from rightsmonitor.cli.render import documents_table
+
+    records = open_library(ctx).list_documents()
     if as_json:
-        click.echo(
-            json.dumps(
-                [r.__dict__ | {"references": list(r.references)} for r in records],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        echo_json([r.__dict__ | {"references": list(r.references)} for r in records])
     else:
         click.echo(documents_table(records))
 
 
-@cli.command()
-@click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--repeat", default=3, show_default=True, help="Warm runs per file (best is kept).")
-@click.option(
-    "--extract", "with_extract", is_flag=True, help="Time the whole pipeline, extraction included."
-)
-def bench(files: tuple[Path, ...], repeat: int, with_extract: bool) -> None:
-    """Words per second for reading + repair + structure (default: the bundled examples)."""
-    paths = sorted(files) if files else sorted(p for p in _EXAMPLES.iterdir() if p.is_file())
-    rows = benchmark(list(paths), repeat, with_extract)
-    click.echo(f"{'file':48} {'words':>7} {'pass s':>8} {'best s':>8} {'pass w/s':>10}")
-    for r in rows:
-        rate = r.words / r.pass_seconds if r.pass_seconds else 0
-        click.echo(
-            f"{r.name[:48]:48} {r.words:7d} {r.pass_seconds:8.3f} {r.seconds:8.3f} {rate:10.0f}"
-        )
-    words = sum(r.words for r in rows)
-    one_pass = sum(r.pass_seconds for r in rows)
-    best = sum(r.seconds for r in rows)
-    click.echo(
-        f"{'TOTAL':48} {words:7d} {one_pass:8.3f} {best:8.3f} "
-        f"{words / one_pass if one_pass else 0:10.0f}"
-    )
-    click.echo(
-        f"one pass over new files: {words / one_pass if one_pass else 0:.0f} words/s; "
-        f"best of {repeat} repeats: {words / best if best else 0:.0f} words/s; "
-        f"loading the dictionaries: {rows[0].cold_seconds if rows else 0:.2f} s once "
-        f"(one process, one core; cpu count {os.cpu_count()})"
-    )
-
-
 def _entities(ctx: click.Context, kind: str, as_json: bool) -> None:
-    rows = _library(ctx).registry.entities(kind)
+    rows = open_library(ctx).registry.entities(kind)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     for e in rows:
         aliases = ", ".join(a["name"] for a in e["aliases"])
         click.echo(
-            f"{e['id']}  {e['name']}  ({len(e['documents'])} docs, {e['mentions']} mentions)"
-            + (f"\n    aka {aliases}" if aliases else "")
+            f"{e['id']}  {e['name']}  ({plural(len(e['documents']), 'document')}, "
+            f"{plural(e['mentions'], 'mention')})" + (f"\n    aka {aliases}" if aliases else "")
         )
-    click.echo(f"{len(rows)} {kind}")
+    click.echo(plural(len(rows), kind[:-1]))
 
 
 @cli.command()
@@ -286,14 +212,16 @@ def organisations(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def review(ctx: click.Context, as_json: bool) -> None:
     """List candidate pairs of persons awaiting a curator's decision, with the reasons."""
-    rows = _library(ctx).registry.review("persons")
+    rows = open_library(ctx).registry.review("persons")
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     for r in rows:
         click.echo(f"{r['score']:.3f}  {r['a']} {r['a_name']}  ~  {r['b']} {r['b_name']}")
         click.echo(f"       {'; '.join(r['why'])}")
-    click.echo(f"{len(rows)} pairs to review (decide with: rightsmonitor merge|distinct ID ID)")
+    click.echo(
+        f"{plural(len(rows), 'pair')} to review (decide with: rightsmonitor merge|distinct A B)"
+    )
 
 
 def _entity_id(
@@ -304,6 +232,8 @@ def _entity_id(
     hits = library.registry.find(text, kinds)
     if len(hits) == 1:
         return str(hits[0]["id"])
+    from rightsmonitor.service import UnknownEntityError
+
     if not hits:
         raise UnknownEntityError(
             f"no person or organisation is called or numbered {text!r} "
@@ -326,71 +256,87 @@ def _safe_out(out: Path, library: Library, force: bool) -> None:
         raise click.UsageError(f"{out} exists: give --force to overwrite it")
 
 
-def _decided(counts: dict[str, int], what: str) -> None:
+def _registry_line(prefix: str, counts: dict[str, int]) -> None:
     click.echo(
-        f"{what}; registry: {counts.get('persons', 0)} persons, "
-        f"{counts.get('organisations', 0)} organisations"
+        f"{prefix}: {plural(counts.get('persons', 0), 'person')}, "
+        f"{plural(counts.get('organisations', 0), 'organisation')}"
     )
 
 
+def _decided(counts: dict[str, int], what: str, as_json: bool, **done: Any) -> None:
+    if as_json:
+        echo_json(done | {"registry": counts})
+    else:
+        _registry_line(f"{what}; registry", counts)
+
+
 @cli.command()
 @click.argument("first")
 @click.argument("second")
+@json_option
 @click.pass_context
-def merge(ctx: click.Context, first: str, second: str) -> None:
+def merge(ctx: click.Context, first: str, second: str, as_json: bool) -> None:
     """Record that entities FIRST and SECOND are the same (kept across re-ingestion)."""
-    library = _library(ctx)
+    library = open_library(ctx)
     first, second = _entity_id(library, first), _entity_id(library, second)
-    counts = library.registry.merge(first, second, _user(ctx))
-    _decided(counts, f"merged {first} and {second}")
+    counts = library.registry.merge(first, second, acting_user(ctx))
+    _decided(counts, f"merged {first} and {second}", as_json, merged=[first, second])
 
 
 @cli.command()
 @click.argument("first")
 @click.argument("second")
+@json_option
 @click.pass_context
-def distinct(ctx: click.Context, first: str, second: str) -> None:
+def distinct(ctx: click.Context, first: str, second: str, as_json: bool) -> None:
     """Record that entities FIRST and SECOND are different: never merged again."""
-    library = _library(ctx)
+    library = open_library(ctx)
     first, second = _entity_id(library, first), _entity_id(library, second)
-    counts = library.registry.distinct(first, second, _user(ctx))
-    _decided(counts, f"{first} and {second} kept apart")
+    counts = library.registry.distinct(first, second, acting_user(ctx))
+    _decided(counts, f"{first} and {second} kept apart", as_json, distinct=[first, second])
 
 
 @cli.command()
 @click.argument("entity")
+@json_option
 @click.pass_context
-def split(ctx: click.Context, entity: str) -> None:
+def split(ctx: click.Context, entity: str, as_json: bool) -> None:
     """Split ENTITY back into one entity per document-level record."""
-    library = _library(ctx)
+    library = open_library(ctx)
     entity = _entity_id(library, entity)
-    counts = library.registry.split(entity, _user(ctx))
-    _decided(counts, f"split {entity}")
+    counts = library.registry.split(entity, acting_user(ctx))
+    _decided(counts, f"split {entity}", as_json, split=entity)
 
 
 @cli.command()
 @click.argument("entity")
 @click.option("--wikidata", metavar="QID", help="The entity's Wikidata item (Q…).")
 @click.option("--opensanctions", metavar="ID", help="The entity's OpenSanctions id.")
+@json_option
 @click.pass_context
 def identify(
-    ctx: click.Context, entity: str, wikidata: str | None, opensanctions: str | None
+    ctx: click.Context,
+    entity: str,
+    wikidata: str | None,
+    opensanctions: str | None,
+    as_json: bool,
 ) -> None:
     """Attach external identifiers to ENTITY (kept across re-ingestion, audited)."""
     given = {k: v for k, v in (("wikidata", wikidata), ("opensanctions", opensanctions)) if v}
     if not given:
         raise click.UsageError("give --wikidata or --opensanctions (or both)")
-    library = _library(ctx)
+    library = open_library(ctx)
     entity = _entity_id(library, entity)
-    counts = library.registry.identify(entity, given, _user(ctx))
-    _decided(counts, f"identified {entity}")
+    counts = library.registry.identify(entity, given, acting_user(ctx))
+    _decided(counts, f"identified {entity}", as_json, identified=entity, identifiers=given)
 
 
 @cli.command()
+@json_option
 @click.pass_context
-def resolve(ctx: click.Context) -> None:
+def resolve(ctx: click.Context, as_json: bool) -> None:
     """Run resolution again over every stored document and curator decision."""
-    _decided(_library(ctx).registry.rebuild(), "resolved")
+    _decided(open_library(ctx).registry.rebuild(), "resolved", as_json)
 
 
 @cli.command()
@@ -398,12 +344,12 @@ def resolve(ctx: click.Context) -> None:
 @click.pass_context
 def audit(ctx: click.Context, as_json: bool) -> None:
     """Show the append-only log of curator decisions: who, when, what."""
-    rows = _library(ctx).registry.audit()
+    rows = open_library(ctx).registry.audit()
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     for r in rows:
-        detail = json.dumps(r["detail"], ensure_ascii=False)
+        detail = json.dumps(r["detail"], ensure_ascii=False)  # one line per decision
         click.echo(f"{r['at']}  {r['who']:12}  {r['action']:8}  {detail}")
 
 
@@ -414,9 +360,11 @@ def audit(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def diff(ctx: click.Context, first: str, second: str, as_json: bool) -> None:
     """What changed from FIRST to SECOND (document ids, id prefixes or ingested files)."""
-    result = diff_documents(_library(ctx), first, second)
+    from rightsmonitor.service import diff_documents
+
+    result = diff_documents(open_library(ctx), first, second)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        echo_json(result)
         return
     persons, calls = result["persons"], result["calls"]
     for label, key in (("persons added", "added"), ("persons dropped", "dropped")):
@@ -451,17 +399,19 @@ def case(
 ) -> None:
     """The case file of ENTITY: a person (status with its evidence, timeline, charges,
     sources) or an organisation (fines, suspensions, bans, designations, with sources)."""
-    library = _library(ctx)
+    from rightsmonitor.service import organisation_case, person_case, set_status
+
+    library = open_library(ctx)
     entity = _entity_id(library, entity)
     if entity.startswith("O-"):
         _organisation_case(organisation_case(library, entity), as_json)
         return
     if new_status:
-        result = set_status(library, entity, new_status, since, _user(ctx), note)
+        result = set_status(library, entity, new_status, since, acting_user(ctx), note)
     else:
         result = person_case(library, entity)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        echo_json(result)
         return
     status = result["status"]
     click.echo(f"{result['name']} ({result['id']})")
@@ -483,15 +433,13 @@ def case(
         click.echo(f"  provision: {p['provision']}")
     if result["organisations"]:
         click.echo(f"  organisations: {', '.join(result['organisations'])}")
-    click.echo(
-        f"  {len(result['sources'])} mentions in "
-        f"{len({s['document'] for s in result['sources']})} documents"
-    )
+    documents = len({s["document"] for s in result["sources"]})
+    click.echo(f"  {plural(len(result['sources']), 'mention')} in {plural(documents, 'document')}")
 
 
 def _organisation_case(result: dict[str, Any], as_json: bool) -> None:
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        echo_json(result)
         return
     click.echo(f"{result['name']} ({result['id']})")
     for m in result["measures"]:
@@ -500,7 +448,10 @@ def _organisation_case(result: dict[str, Any], as_json: bool) -> None:
             f"  {m['date'] or '?'}  {m['type']}{flag}: '{m['sentence']}' "
             f"({m['document'][:12]} {m['unit']})"
         )
-    click.echo(f"  {len(result['measures'])} measures, {len(result['sources'])} mentions")
+    click.echo(
+        f"  {plural(len(result['measures']), 'measure')}, "
+        f"{plural(len(result['sources']), 'mention')}"
+    )
 
 
 @cli.command("recommendations")
@@ -519,15 +470,18 @@ def recommendations_cmd(
     note: str,
 ) -> None:
     """The Parliament's demands across documents: recurrence, status and its evidence."""
-    library = _library(ctx)
+    from rightsmonitor.service import recommendations, set_recommendation_status
+
+    library = open_library(ctx)
     if set_pair:
-        rows = [set_recommendation_status(library, set_pair[0], set_pair[1], _user(ctx), note)]
+        ident, status = set_pair
+        rows = [set_recommendation_status(library, ident, status, acting_user(ctx), note)]
     else:
         rows = recommendations(library)
     if only_open:
         rows = [r for r in rows if r["status"] == "open"]
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     for r in rows:
         target = r["target"] or ", ".join(r["addressees"]) or "-"
@@ -538,7 +492,7 @@ def recommendations_cmd(
         )
         for e in r["derived"]["evidence"][:1]:
             click.echo(f"    evidence: '{e['text']}' ({e['document'][:12]} {e['unit']})")
-    click.echo(f"{len(rows)} recommendations")
+    click.echo(plural(len(rows), "recommendation"))
 
 
 @cli.command()
@@ -560,21 +514,58 @@ def recommendations_cmd(
     help="The brief's language: persons named as that language's documents write them.",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@json_option
 @click.pass_context
 def report(
-    ctx: click.Context, country: str, out: Path, fmt: str | None, lang: str, force: bool
+    ctx: click.Context,
+    country: str,
+    out: Path,
+    fmt: str | None,
+    lang: str,
+    force: bool,
+    as_json: bool,
 ) -> None:
     """Write a country brief: counts, a chart, persons of concern, open recommendations."""
-    fmt = fmt or ("pdf" if out.suffix.lower() == ".pdf" else "html")
-    library = _library(ctx)
+    from rightsmonitor.service import write_brief
+
+    library = open_library(ctx)
     _safe_out(out, library, force)
+    fmt = _brief_format(out, fmt)
     brief = write_brief(library, country, out, fmt, lang)
+    if as_json:
+        keys = ("country", "country_name", "language", "as_of", "headline", "by_status")
+        echo_json({"out": str(out), "format": fmt} | {k: brief[k] for k in keys})
+        return
     click.echo(f"wrote {out} ({fmt}): {brief['country_name']}")
     click.echo("  " + ", ".join(f"{k}: {v}" for k, v in brief["headline"].items()))
     click.echo(
         "  persons of concern by status: "
         + ", ".join(f"{s} {n}" for s, n in brief["by_status"].items())
     )
+
+
+_SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def _brief_format(out: Path, fmt: str | None) -> str:
+    """The brief's format: ``--format``, else the file's suffix (.html, .htm, .pdf), else html;
+    any other suffix, or one that contradicts ``--format``, is refused (no silent HTML)."""
+    suffix = out.suffix.lower()
+    if suffix and suffix not in _SUFFIXES:
+        raise click.BadParameter(
+            f"{out}: unknown format {suffix!r} (a brief is .html or .pdf)", param_hint="--out"
+        )
+    from_name = _SUFFIXES.get(suffix)
+    if fmt and from_name and fmt != from_name:
+        raise click.BadParameter(
+            f"{out} names a {from_name} file but --format is {fmt}", param_hint="--out"
+        )
+    return fmt or from_name or "html"
+
+
+# the kinds of watch (service.WATCH_KINDS, repeated so that `--help` loads no service module;
+# a test keeps them equal)
+WATCH_KINDS = ("person", "organisation", "provision", "query")
 
 
 @cli.group()
@@ -586,14 +577,21 @@ def watch() -> None:
 @click.argument("kind", type=click.Choice(WATCH_KINDS))
 @click.argument("target")
 @click.option("--label", help="A name for the watch (default: what it watches).")
+@json_option
 @click.pass_context
-def watch_add(ctx: click.Context, kind: str, target: str, label: str | None) -> None:
-    """Watch TARGET: a person or organisation id, a provision ('art. 405'), or a query."""
-    library = _library(ctx)
+def watch_add(ctx: click.Context, kind: str, target: str, label: str | None, as_json: bool) -> None:
+    """Watch TARGET: a person or organisation (id or name), a provision ('art. 405'), or a
+    query."""
+    from rightsmonitor.service import Watches
+
+    library = open_library(ctx)
     if kind in ("person", "organisation"):
         target = _entity_id(library, target, (f"{kind}s",))
-    row = Watches(library).add(kind, target, _user(ctx), label)
-    click.echo(f"watch {row.id} added: {row.label}")
+    row = Watches(library).add(kind, target, acting_user(ctx), label)
+    if as_json:
+        echo_json(row.__dict__)
+    else:
+        click.echo(f"watch {row.id} added: {row.label}")
 
 
 @watch.command("list")
@@ -601,22 +599,30 @@ def watch_add(ctx: click.Context, kind: str, target: str, label: str | None) -> 
 @click.pass_context
 def watch_list(ctx: click.Context, as_json: bool) -> None:
     """List the saved watches."""
-    rows = Watches(_library(ctx)).all()
+    from rightsmonitor.service import Watches
+
+    rows = Watches(open_library(ctx)).all()
     if as_json:
-        click.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        echo_json([r.__dict__ for r in rows])
         return
     for r in rows:
         click.echo(f"{r.id:4d}  {r.kind:12}  {r.label}  (by {r.who}, {r.created_at})")
-    click.echo(f"{len(rows)} watches")
+    click.echo(plural(len(rows), "watch", "watches"))
 
 
 @watch.command("remove")
 @click.argument("watch_id", type=int)
+@json_option
 @click.pass_context
-def watch_remove(ctx: click.Context, watch_id: int) -> None:
+def watch_remove(ctx: click.Context, watch_id: int, as_json: bool) -> None:
     """Delete watch WATCH_ID."""
-    Watches(_library(ctx)).remove(watch_id)
-    click.echo(f"watch {watch_id} removed")
+    from rightsmonitor.service import Watches
+
+    Watches(open_library(ctx)).remove(watch_id)
+    if as_json:
+        echo_json({"removed": watch_id})
+    else:
+        click.echo(f"watch {watch_id} removed")
 
 
 @watch.command("check")
@@ -625,7 +631,9 @@ def watch_remove(ctx: click.Context, watch_id: int) -> None:
 @click.pass_context
 def watch_check(ctx: click.Context, as_json: bool, peek: bool) -> None:
     """Report what each watch matches that it has not reported before; exit 0 either way."""
-    reports = Watches(_library(ctx)).check(mark=not peek)
+    from rightsmonitor.service import Watches
+
+    reports = Watches(open_library(ctx)).check(mark=not peek)
     if as_json:
         out = [
             {
@@ -636,220 +644,22 @@ def watch_check(ctx: click.Context, as_json: bool, peek: bool) -> None:
             }
             for r in reports
         ]
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        echo_json(out)
         return
     for r in reports:
         if r.new:
             click.echo(f"watch {r.watch.id} ({r.watch.label}): {len(r.new)} new")
             for h in r.new:
                 click.echo(f"    {h.document[:12]} {h.unit}: {h.text}")
-    click.echo(f"{sum(len(r.new) for r in reports)} new matches in {len(reports)} watches")
-
-
-@cli.command("eval-names")
-@click.option(
-    "--gold",
-    "gold_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("eval/names/variants.json"),
-    show_default=True,
-    help="The name-variant evaluation set.",
-)
-@click.option("--errors", is_flag=True, help="List the wrongly merged and the missed pairs.")
-def eval_names(gold_file: Path, errors: bool) -> None:
-    """Pairwise precision and recall of person-name matching on a hand-made variant set."""
-    result = evaluate_names(gold_file)
-    click.echo(f"{'people':>8} {'names':>6} {'pairs':>8} {'precision':>10} {'recall':>8} {'F1':>6}")
+    found = sum(len(r.new) for r in reports)
     click.echo(
-        f"{result.people:8d} {result.names:6d} {result.pairs:8d} "
-        f"{result.precision:10.3f} {result.recall:8.3f} {result.f1:6.3f}"
-    )
-    click.echo(
-        f"hard negatives kept apart: {result.negatives_apart}/{result.negatives} "
-        "(targets: precision >= 0.99, recall >= 0.97)"
-    )
-    if errors:
-        for a, b in result.false_merges:
-            click.echo(f"WRONGLY MERGED  {a}  |  {b}")
-        for a, b in result.missed:
-            click.echo(f"MISSED          {a}  |  {b}")
-
-
-@cli.command("eval-persons")
-@click.option(
-    "--set",
-    "folder",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("eval/persons/dev"),
-    show_default=True,
-    help="A folder of texts with person gold (eval/persons/dev; eval/persons/setaside is "
-    "for final measurement only).",
-)
-@click.option("--language", default=None, help="Only the gold files of this language.")
-@click.option("--errors", is_flag=True, help="List misses, false persons, merges and splits.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_persons(folder: Path, language: str | None, errors: bool, as_json: bool) -> None:
-    """Persons scored as entities: one-to-one matching, merges and splits, nominatives."""
-    result = evaluate_persons(folder, language)
-    scores = result.as_dict()
-    if as_json:
-        click.echo(json.dumps(scores, ensure_ascii=False, indent=2))
-    else:
-        m, p, b3 = scores["mentions"], scores["persons"], scores["b_cubed"]
-        click.echo(f"{folder} ({scores['documents']} documents)")
-        click.echo(f"{'':18} {'precision':>10} {'recall':>8} {'system':>7} {'gold':>6}")
-        for label, row in (("persons", p), ("mentions", m)):
-            click.echo(
-                f"{label:18} {row['precision']:10.3f} {row['recall']:8.3f} "
-                f"{row['system']:7d} {row['gold']:6d}"
-            )
-        click.echo(f"{'B-cubed':18} {b3['precision']:10.3f} {b3['recall']:8.3f}")
-        click.echo(f"right nominative   {scores['nominative']:.3f} of matched persons")
-        click.echo(f"merges (two people in one record): {scores['merges']}")
-        click.echo(f"splits (one person in two records): {scores['splits']}")
-    if errors:
-        for line in result.errors:
-            click.echo(line)
-
-
-@cli.command("eval-events")
-@click.option(
-    "--set",
-    "folder",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("eval/events/dev"),
-    show_default=True,
-    help="A folder of texts with event, status and call gold (eval/events/setaside is for "
-    "final measurement only).",
-)
-@click.option("--language", default=None, help="Only the gold files of this language.")
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Where gold files' corpus documents are (default: $RIGHTSMONITOR_CORPUS or "
-    "../shared/corpus).",
-)
-@click.option("--errors", is_flag=True, help="List misses, false events, wrong statuses.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_events(
-    folder: Path, language: str | None, corpus: Path | None, errors: bool, as_json: bool
-) -> None:
-    """Events (type and polarity), person statuses and call stances against hand-made gold."""
-    root = corpus or Path(os.environ.get("RIGHTSMONITOR_CORPUS", "../shared/corpus"))
-    result = evaluate_events(folder, root, language)
-    scores = result.as_dict()
-    if as_json:
-        click.echo(json.dumps(scores, ensure_ascii=False, indent=2))
-    else:
-        e, s, c = scores["events"], scores["statuses"], scores["calls"]
-        click.echo(f"{folder} ({scores['documents']} documents)")
-        click.echo(
-            f"events    precision {e['precision']:.3f}  recall {e['recall']:.3f}  "
-            f"({e['system']} found, {e['gold']} in the gold); polarity right {e['polarity']:.3f}"
-            f"; from substrings: {e['from_substrings']}"
-        )
-        click.echo(f"statuses  right {s['accuracy']:.3f} of {s['persons']} persons")
-        click.echo(
-            f"calls     found {c['recall']:.3f} of {c['gold']}; stance right {c['stance']:.3f}"
-        )
-    if errors:
-        for line in result.errors:
-            click.echo(line)
-
-
-@cli.command("eval-statuses")
-@click.option(
-    "--gold",
-    "gold_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("eval/statuses/seed-2021.json"),
-    show_default=True,
-    help="A hand-made file of person statuses in one document.",
-)
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Where the gold's document is (default: $RIGHTSMONITOR_CORPUS or ../shared/corpus).",
-)
-@click.option("--errors", is_flag=True, help="List the persons whose status is wrong.")
-def eval_statuses(gold_file: Path, corpus: Path | None, errors: bool) -> None:
-    """How often the derived person status is right, against a hand-made gold file."""
-    root = corpus or Path(os.environ.get("RIGHTSMONITOR_CORPUS", "../shared/corpus"))
-    r = evaluate_statuses(gold_file, root)
-    click.echo(f"{'persons':>8} {'accuracy':>9} {'known: precision':>17} {'recall':>7}")
-    click.echo(f"{r.persons:8d} {r.accuracy:9.3f} {r.precision:17.3f} {r.recall:7.3f}")
-    click.echo(
-        f"(known = a status other than unknown: {r.known_gold} in the gold, "
-        f"{r.known_predicted} predicted, {r.known_correct} right)"
-    )
-    if errors:
-        for name, expected, got in r.errors:
-            click.echo(f"WRONG  {name}: gold {expected}, ours {got}")
-
-
-@cli.command("bench-store")
-@click.option(
-    "--sizes",
-    default="10,1000",
-    show_default=True,
-    help="Comma-separated numbers of documents in the registry (100000 takes about 10 minutes).",
-)
-@click.option("--seed", default=7, show_default=True, help="Random seed of the generator.")
-def bench_store(sizes: str, seed: int) -> None:
-    """Time adding one document, `case`, `recommendations` and `report` at registry sizes."""
-    counts = _sizes(sizes, minimum=4)
-    click.echo(
-        f"{'documents':>9} {'persons':>8} {'build s':>8} {'add s':>7} {'resolve s':>9} "
-        f"{'case s':>7} {'recs s':>7} {'report s':>8} {'db MB':>7}"
+        f"{plural(found, 'new match', 'new matches')} in {plural(len(reports), 'watch', 'watches')}"
     )
 
-    def show(r: Any) -> None:
-        click.echo(
-            f"{r.documents:9d} {r.persons:8d} {r.build_seconds:8.1f} {r.add_seconds:7.2f} "
-            f"{r.resolve_seconds:9.2f} {r.case_seconds:7.2f} {r.recommendations_seconds:7.2f} "
-            f"{r.report_seconds:8.2f} {r.database_mb:7.0f}"
-        )
 
-    store_benchmark(counts, seed, show)
-    click.echo(f"(SQLite, one process, one core; cpu count {os.cpu_count()})")
-
-
-def _sizes(sizes: str, minimum: int = 1) -> list[int]:
-    try:
-        counts = [int(s) for s in sizes.split(",") if s.strip()]
-    except ValueError as exc:
-        raise click.BadParameter("a list of whole numbers", param_hint="--sizes") from exc
-    if not counts or any(n < minimum for n in counts):
-        raise click.BadParameter(
-            f"give at least one size, each {minimum} or more", param_hint="--sizes"
-        )
-    return counts
-
-
-@cli.command("bench-registry")
-@click.option(
-    "--sizes",
-    default="10000,100000,1000000",
-    show_default=True,
-    help="Comma-separated numbers of synthetic mentions.",
-)
-@click.option("--seed", default=7, show_default=True, help="Random seed of the generator.")
-def bench_registry(sizes: str, seed: int) -> None:
-    """Time person resolution on synthetic mentions built from realistic name parts."""
-    counts = _sizes(sizes)
-    click.echo(
-        f"{'mentions':>10} {'records':>8} {'names':>7} {'persons':>8} {'truth':>6} {'seconds':>8} "
-        f"{'mentions/s':>10} {'peak MB':>8} {'precision':>9} {'recall':>7}"
-    )
-    for row in registry_benchmark(counts, seed):
-        rate = row.mentions / row.seconds if row.seconds else 0
-        click.echo(
-            f"{row.mentions:10d} {row.records:8d} {row.names:7d} {row.entities:8d} "
-            f"{row.true_persons:6d} "
-            f"{row.seconds:8.1f} {rate:10.0f} {row.peak_mb:8.0f} {row.precision:9.3f} "
-            f"{row.recall:7.3f}"
-        )
-    click.echo(f"(one process, one core; cpu count {os.cpu_count()})")
+for _command in MEASURE_COMMANDS:
+    cli.add_command(_command)
+add_global_options(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

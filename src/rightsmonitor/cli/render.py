@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rightsmonitor.model import FACT_KINDS, ParsedDocument
-from rightsmonitor.service import DocumentRecord
+
+if TYPE_CHECKING:  # the store is loaded only by the commands that use it
+    from rightsmonitor.service import DocumentRecord
 
 __all__ = ["document_json", "documents_table", "extraction_summary", "parsed_summary"]
 

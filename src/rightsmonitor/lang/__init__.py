@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -276,21 +277,50 @@ class InflectionTable:
     longest: int
 
 
+class _Endings(dict[str, tuple[int, tuple[InflectionRule, ...]]]):
+    """The table's endings, each parsed from its TSV line on first look-up: a document asks
+    for a few hundred of the 40,000 endings, so start-up does not parse them all (issue #12)."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        super().__init__()
+        self._raw = raw
+
+    def __contains__(self, ending: object) -> bool:
+        return ending in self._raw
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __getitem__(self, ending: str) -> tuple[int, tuple[InflectionRule, ...]]:
+        if not super().__contains__(ending):
+            total, packed = self._raw[ending].split("\t")  # KeyError when unknown, as a dict
+            rules = []
+            for item in packed.split(";"):
+                rule, count = item.rsplit(" ", 1)
+                strip, add, case, gender = rule.split("|")
+                rules.append((strip, add, case, gender, int(count)))
+            super().__setitem__(ending, (int(total), tuple(rules)))
+        return super().__getitem__(ending)
+
+    def get(  # type: ignore[override]  # dict.get's overloads; this one is all callers use
+        self, ending: str, default: tuple[int, tuple[InflectionRule, ...]] | None = None
+    ) -> tuple[int, tuple[InflectionRule, ...]] | None:
+        return self[ending] if ending in self._raw else default
+
+
 @cache
 def load_inflection(code: str) -> InflectionTable | None:
     """``lang/<code>/name_inflection.tsv``, or None for a language without one."""
     path = _ROOT / code / "name_inflection.tsv"
     if not path.is_file():
         return None
-    endings: dict[str, tuple[int, tuple[InflectionRule, ...]]] = {}
+    raw: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        ending, total, packed = line.split("\t")
-        rules = []
-        for item in packed.split(";"):
-            rule, count = item.rsplit(" ", 1)
-            strip, add, case, gender = rule.split("|")
-            rules.append((strip, add, case, gender, int(count)))
-        endings[ending] = (int(total), tuple(rules))
-    return InflectionTable(endings, max(map(len, endings), default=0))
+        ending, rest = line.split("\t", 1)
+        raw[ending] = rest
+    return InflectionTable(_Endings(raw), max(map(len, raw), default=0))

@@ -295,9 +295,11 @@ def as_of(status: str, since: str | None, document_date: str | None) -> str:
     except ValueError:
         return status
     later_in_year = document_date[4:] >= since[4:]
-    return "former prisoner" if gap > _FORMER_AFTER_YEARS or (
-        gap == _FORMER_AFTER_YEARS and later_in_year
-    ) else status
+    return (
+        "former prisoner"
+        if gap > _FORMER_AFTER_YEARS or (gap == _FORMER_AFTER_YEARS and later_in_year)
+        else status
+    )
 
 
 # a role the texts give a person → the status it states ('byli więźniowie polityczni')

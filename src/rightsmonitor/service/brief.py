@@ -17,8 +17,8 @@ from babel import Locale
 from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.export import render_brief
 from rightsmonitor.service.cases import person_case, sentence_at
+from rightsmonitor.service.document_facts import DocumentFacts
 from rightsmonitor.service.documents import Library
-from rightsmonitor.service.reading import DocumentFacts
 from rightsmonitor.service.recommendations import recommendations
 
 __all__ = ["CONCERN_ROLES", "DETAINED", "country_brief", "write_brief"]

@@ -22,8 +22,8 @@ from rightsmonitor.resolve.status import (
     status_of,
 )
 from rightsmonitor.service.diff import demand_markers
+from rightsmonitor.service.document_facts import DocumentFacts
 from rightsmonitor.service.documents import Library
-from rightsmonitor.service.reading import DocumentFacts
 
 __all__ = ["organisation_case", "person_case", "sentence_at", "set_status"]
 

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from rightsmonitor.errors import ReadError, RightsMonitorError
+from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.extract import extract_document
-from rightsmonitor.ingest import read_bytes
-from rightsmonitor.model import ParsedDocument, ReadText
-from rightsmonitor.parse import parse_read_text
 from rightsmonitor.service.facts import fact_rows
+from rightsmonitor.service.reading import parse_bytes, parse_file, read_file_bytes
 from rightsmonitor.service.registry import Registry
 from rightsmonitor.store import (
     DocumentRecord,
@@ -36,64 +33,6 @@ __all__ = [
 ]
 
 PARSER_VERSION = "structure.v1"
-
-
-# the largest file read (bytes); RIGHTSMONITOR_MAX_FILE_MB sets another limit
-_MAX_FILE_MB = 200
-
-
-def _max_file_bytes() -> int:
-    try:
-        return int(float(os.environ.get("RIGHTSMONITOR_MAX_FILE_MB", _MAX_FILE_MB)) * 1024**2)
-    except ValueError:
-        return _MAX_FILE_MB * 1024**2
-
-
-def read_file_bytes(path: Path) -> bytes:
-    """The bytes of ``path``, or a ``ReadError`` naming the reason. Only regular files are
-    read (a FIFO would hang, /dev/zero never ends), and only up to the size limit."""
-    try:
-        if path.is_dir():
-            raise ReadError("is a directory, not a file", source=str(path))
-        if path.exists() and not path.is_file():
-            raise ReadError(
-                "is not a regular file (a device, a pipe or a socket)", source=str(path)
-            )
-        limit = _max_file_bytes()
-        size = path.stat().st_size
-        if size > limit:
-            raise ReadError(
-                f"is {size / 1024**2:.2f} MB, over the limit of {limit / 1024**2:.2f} MB "
-                "(set RIGHTSMONITOR_MAX_FILE_MB to read it)",
-                source=str(path),
-            )
-        with path.open("rb") as fh:
-            data = fh.read(limit + 1)
-        if len(data) > limit:  # it grew while read
-            raise ReadError("grew over the size limit while being read", source=str(path))
-        return data
-    except FileNotFoundError as exc:
-        raise ReadError("no such file", source=str(path)) from exc
-    except PermissionError as exc:
-        raise ReadError("permission denied", source=str(path)) from exc
-    except OSError as exc:
-        raise ReadError(f"cannot read the file ({exc.strerror or exc})", source=str(path)) from exc
-
-
-def parse_bytes(
-    data: bytes, name: str, language: str | None = None
-) -> tuple[ReadText, ParsedDocument]:
-    try:
-        read = read_bytes(data, name)
-    except RightsMonitorError as exc:
-        exc.source = exc.source or name
-        exc.args = (f"{exc.source}: {exc.reason}",)
-        raise
-    return read, parse_read_text(read, language)
-
-
-def parse_file(path: Path, language: str | None = None) -> ParsedDocument:
-    return parse_bytes(read_file_bytes(path), str(path), language)[1]
 
 
 @dataclass(frozen=True)

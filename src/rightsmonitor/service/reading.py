@@ -1,63 +1,72 @@
-"""What the use cases read from stored documents, read once per use case.
-
-A brief opens dozens of case files over the same documents, and each case file reads the
-units and facts of every document that names its person; ``DocumentFacts`` reads each of
-them once, in batches of documents, so a use case costs a few queries per kind rather than
-one per document and person."""
+"""Reading one file into a parsed document: no database, so ``parse`` and ``extract`` start
+without loading the store (SQLAlchemy, Alembic)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from typing import Any
+import os
+from pathlib import Path
 
-from rightsmonitor.store import DocumentStore
+from rightsmonitor.errors import ReadError, RightsMonitorError
+from rightsmonitor.ingest import read_bytes
+from rightsmonitor.model import ParsedDocument, ReadText
+from rightsmonitor.parse import parse_read_text
 
-__all__ = ["DocumentFacts"]
+__all__ = ["parse_bytes", "parse_file", "read_file_bytes"]
 
 
-class DocumentFacts:
-    def __init__(self, store: DocumentStore) -> None:
-        self.store = store
-        self._units: dict[str, dict[str, str]] = {}
-        self._facts: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        self._meta: dict[str, tuple[str | None, str | None]] = {}
+# the largest file read (bytes); RIGHTSMONITOR_MAX_FILE_MB sets another limit
+_MAX_FILE_MB = 200
 
-    def load(
-        self, documents: Collection[str], kinds: Iterable[str] = (), units: bool = True
-    ) -> None:
-        """Read in batches what is not read yet: the documents' date and language, their
-        units (``units``) and their facts of ``kinds``."""
-        missing = [d for d in documents if d not in self._meta]
-        if missing:
-            self._meta.update(self.store.meta(missing))
-        if units:
-            missing = [d for d in documents if d not in self._units]
-            if missing:
-                self._units.update(self.store.unit_texts_of(missing))
-        for kind in kinds:
-            missing = [d for d in documents if (d, kind) not in self._facts]
-            if missing:
-                found = self.store.fact_rows_of(kind, missing)
-                for doc in missing:
-                    self._facts[(doc, kind)] = found.get(doc, [])
 
-    def units(self, document: str) -> dict[str, str]:
-        """Unit id → text, in document order."""
-        if document not in self._units:
-            self.load([document])
-        return self._units[document]
+def _max_file_bytes() -> int:
+    try:
+        return int(float(os.environ.get("RIGHTSMONITOR_MAX_FILE_MB", _MAX_FILE_MB)) * 1024**2)
+    except ValueError:
+        return _MAX_FILE_MB * 1024**2
 
-    def facts(self, document: str, kind: str) -> list[dict[str, Any]]:
-        if (document, kind) not in self._facts:
-            self.load([document], (kind,), units=False)
-        return self._facts[(document, kind)]
 
-    def date(self, document: str) -> str | None:
-        if document not in self._meta:
-            self.load([document], units=False)
-        return self._meta.get(document, (None, None))[0]
+def read_file_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, or a ``ReadError`` naming the reason. Only regular files are
+    read (a FIFO would hang, /dev/zero never ends), and only up to the size limit."""
+    try:
+        if path.is_dir():
+            raise ReadError("is a directory, not a file", source=str(path))
+        if path.exists() and not path.is_file():
+            raise ReadError(
+                "is not a regular file (a device, a pipe or a socket)", source=str(path)
+            )
+        limit = _max_file_bytes()
+        size = path.stat().st_size
+        if size > limit:
+            raise ReadError(
+                f"is {size / 1024**2:.2f} MB, over the limit of {limit / 1024**2:.2f} MB "
+                "(set RIGHTSMONITOR_MAX_FILE_MB to read it)",
+                source=str(path),
+            )
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:  # it grew while read
+            raise ReadError("grew over the size limit while being read", source=str(path))
+        return data
+    except FileNotFoundError as exc:
+        raise ReadError("no such file", source=str(path)) from exc
+    except PermissionError as exc:
+        raise ReadError("permission denied", source=str(path)) from exc
+    except OSError as exc:
+        raise ReadError(f"cannot read the file ({exc.strerror or exc})", source=str(path)) from exc
 
-    def language(self, document: str) -> str | None:
-        if document not in self._meta:
-            self.load([document], units=False)
-        return self._meta.get(document, (None, None))[1]
+
+def parse_bytes(
+    data: bytes, name: str, language: str | None = None
+) -> tuple[ReadText, ParsedDocument]:
+    try:
+        read = read_bytes(data, name)
+    except RightsMonitorError as exc:
+        exc.source = exc.source or name
+        exc.args = (f"{exc.source}: {exc.reason}",)
+        raise
+    return read, parse_read_text(read, language)
+
+
+def parse_file(path: Path, language: str | None = None) -> ParsedDocument:
+    return parse_bytes(read_file_bytes(path), str(path), language)[1]
