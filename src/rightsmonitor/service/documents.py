@@ -35,6 +35,13 @@ __all__ = [
 PARSER_VERSION = "structure.v1"
 
 
+def _first_line(exc: Exception) -> str:
+    """An unexpected error in one line, without the SQL statement or its parameters (they
+    may hold document text and run to megabytes)."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return (lines[0] if lines else "")[:200]
+
+
 @dataclass(frozen=True)
 class IngestOutcome:
     source: str
@@ -93,9 +100,9 @@ class Library:
         read, parsed = parse_bytes(data, name, language)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         rows = fact_rows(extract_document(parsed))
-        if exists:
-            self.documents.remove(sha256)
-        self.documents.add(sha256, data, Path(name).name, read, parsed, PARSER_VERSION, now, rows)
+        self.documents.add(  # a forced re-ingest replaces the document in one transaction
+            sha256, data, Path(name).name, read, parsed, PARSER_VERSION, now, rows, replace=exists
+        )
         return IngestOutcome(name, "added", sha256, warnings=parsed.warnings)
 
     def ingest_paths(
@@ -114,7 +121,9 @@ class Library:
                 outcome = IngestOutcome(str(path), "failed", message=exc.reason)
             except Exception as exc:
                 outcome = IngestOutcome(
-                    str(path), "failed", message=f"internal error: {type(exc).__name__}: {exc}"
+                    str(path),
+                    "failed",
+                    message=f"internal error: {type(exc).__name__}: {_first_line(exc)}",
                 )
             report.outcomes.append(outcome)
             if outcome.status == "added" and outcome.document_id:

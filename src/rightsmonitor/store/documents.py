@@ -7,11 +7,25 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from rightsmonitor.model import OffsetMap, ParsedDocument, ReadText
 from rightsmonitor.store.engine import chunks
-from rightsmonitor.store.schema import documents, facts, originals, units
+from rightsmonitor.store.projection import TYPED_TABLES, project
+from rightsmonitor.store.schema import (
+    call_addressees,
+    call_targets,
+    calls,
+    documents,
+    event_participants,
+    events,
+    facts,
+    mentions,
+    metadata,
+    originals,
+    provisions,
+    units,
+)
 
 __all__ = ["DocumentRecord", "DocumentStore"]
 
@@ -48,10 +62,7 @@ class DocumentStore:
     def remove(self, sha256: str) -> None:
         """Forget one document: its facts, units, text and original bytes (one transaction)."""
         with self.engine.begin() as conn:
-            conn.execute(delete(facts).where(facts.c.document_id == sha256))
-            conn.execute(delete(units).where(units.c.document_id == sha256))
-            conn.execute(delete(documents).where(documents.c.id == sha256))
-            conn.execute(delete(originals).where(originals.c.sha256 == sha256))
+            _remove(conn, sha256)
 
     def add(
         self,
@@ -63,11 +74,16 @@ class DocumentStore:
         parser_version: str,
         now: str,
         fact_rows: list[tuple[str, str, str, str]] | None = None,
+        replace: bool = False,
     ) -> None:
-        """``fact_rows``: (fact id, kind, extractor, JSON data) stored with the document."""
-        """Store everything about one document, or nothing (one transaction)."""
+        """Store everything about one document, or nothing (one transaction): its bytes,
+        text, units, facts (``fact_rows``: fact id, kind, extractor, JSON data) and their
+        typed projections. ``replace``: the document was stored before and is replaced in
+        the same transaction (a forced re-ingest never leaves it half gone)."""
         meta = parsed.meta
         with self.engine.begin() as conn:
+            if replace:
+                _remove(conn, sha256)
             conn.execute(insert(originals).values(sha256=sha256, size=len(data), data=data))
             conn.execute(
                 insert(documents).values(
@@ -123,6 +139,10 @@ class DocumentStore:
                         for fid, kind, extractor, payload in fact_rows
                     ],
                 )
+                typed = project(sha256, [(f"{sha256}/{f}", k, j) for f, k, _e, j in fact_rows])
+                for table in TYPED_TABLES:
+                    if typed[table]:
+                        conn.execute(insert(metadata.tables[table]), typed[table])
 
     def records(self, ids: Collection[str] | None = None) -> Iterator[DocumentRecord]:
         """Every document's record (or those of ``ids``) in ingest order, without its text."""
@@ -251,6 +271,23 @@ class DocumentStore:
         with self.engine.connect() as conn:
             q = select(units).where(units.c.document_id == sha256).order_by(units.c.seq)
             return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def _remove(conn: Connection, sha256: str) -> None:
+    """Delete one document and everything stored with it (children first)."""
+    for parent, children in (
+        (events, (event_participants,)),
+        (calls, (call_addressees, call_targets)),
+    ):
+        ids = select(parent.c.id).where(parent.c.document_id == sha256)
+        for child in children:
+            column = child.c.event_id if child is event_participants else child.c.call_id
+            conn.execute(delete(child).where(column.in_(ids)))
+        conn.execute(delete(parent).where(parent.c.document_id == sha256))
+    for table in (mentions, provisions, facts, units):
+        conn.execute(delete(table).where(table.c.document_id == sha256))
+    conn.execute(delete(documents).where(documents.c.id == sha256))
+    conn.execute(delete(originals).where(originals.c.sha256 == sha256))
 
 
 _BULKY = frozenset({"read_text", "text", "offsets_json"})  # read only when the text is wanted

@@ -13,6 +13,7 @@ from rightsmonitor.store.engine import chunks
 from rightsmonitor.store.schema import (
     audit_log,
     documents,
+    entity_aliases,
     entity_redirects,
     facts,
     judgments,
@@ -223,6 +224,7 @@ class RegistryStore:
             for chunk in chunks(rewritten):
                 conn.execute(delete(registry_entities).where(registry_entities.c.id.in_(chunk)))
                 conn.execute(delete(registry_keys).where(registry_keys.c.entity_id.in_(chunk)))
+                conn.execute(delete(entity_aliases).where(entity_aliases.c.entity_id.in_(chunk)))
             for chunk in chunks(set(change.retire) - written):
                 conn.execute(
                     delete(registry_members).where(registry_members.c.entity_id.in_(chunk))
@@ -275,6 +277,18 @@ class RegistryStore:
                     for e in entities
                 ],
             )
+            aliases = [
+                {
+                    "entity_id": e.id,
+                    "name": str(a["name"]),
+                    "script": str(a.get("script") or ""),
+                    "languages": " ".join(a.get("languages", [])),
+                }
+                for e in entities
+                for a in {str(a["name"]): a for a in e.data.get("aliases", [])}.values()
+            ]
+            if aliases:
+                conn.execute(insert(entity_aliases), aliases)
             members = [
                 {"entity_id": e.id, "member_key": key, "document_id": doc}
                 for e in entities
@@ -329,6 +343,7 @@ class RegistryStore:
         with self.engine.begin() as conn:
             self._redirect(conn, kind, {e.id for e in entities}, redirects or {}, at)
             old = select(registry_entities.c.id).where(registry_entities.c.kind == kind)
+            conn.execute(delete(entity_aliases).where(entity_aliases.c.entity_id.in_(old)))
             conn.execute(delete(registry_members).where(registry_members.c.entity_id.in_(old)))
             conn.execute(delete(registry_entities).where(registry_entities.c.kind == kind))
             conn.execute(delete(registry_reviews).where(registry_reviews.c.kind == kind))

@@ -18,12 +18,20 @@ from sqlalchemy import (
 
 __all__ = [
     "audit_log",
+    "call_addressees",
+    "call_targets",
+    "calls",
     "documents",
+    "entity_aliases",
     "entity_redirects",
+    "event_participants",
+    "events",
     "facts",
     "judgments",
+    "mentions",
     "metadata",
     "originals",
+    "provisions",
     "registry_entities",
     "registry_keys",
     "registry_members",
@@ -83,6 +91,7 @@ units = Table(
     Column("stance", String(64)),
     Column("addressees_json", Text, nullable=False),
     Column("footnote_refs_json", Text, nullable=False),
+    Column("confidentiality", String(16), nullable=False, server_default="public"),
     Index("ix_units_document", "document_id", "seq"),
 )
 
@@ -96,6 +105,7 @@ facts = Table(
     Column("kind", String(32), nullable=False),
     Column("extractor", String(40), nullable=False),
     Column("data_json", Text, nullable=False),
+    Column("confidentiality", String(16), nullable=False, server_default="public"),
     Index("ix_facts_document_kind", "document_id", "kind"),
 )
 
@@ -106,6 +116,7 @@ registry_entities = Table(
     Column("kind", String(16), nullable=False),
     Column("name", Text, nullable=False),
     Column("data_json", Text, nullable=False),
+    Column("confidentiality", String(16), nullable=False, server_default="public"),
 )
 
 registry_members = Table(
@@ -187,4 +198,117 @@ watch_seen = Table(
     metadata,
     Column("watch_id", Integer, primary_key=True),
     Column("item", String(240), primary_key=True),
+)
+
+
+# --- typed projections of the facts (``store/projection.py``), for SQL ----------------------
+# Written with their document in one transaction; ``facts.data_json`` keeps the whole payload.
+# Every row carries the confidentiality of its document (``public`` unless set).
+
+
+def _document_id() -> Column[str]:
+    return Column(
+        "document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+def _confidentiality() -> Column[str]:
+    return Column("confidentiality", String(16), nullable=False, server_default="public")
+
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_id(),
+    Column("record_key", String(140), nullable=False),  # '<document>/<fact id>'
+    Column("kind", String(32), nullable=False),  # persons, organisations, places, …
+    Column("unit", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("norm", Text),  # the nominative of an inflected name
+    _confidentiality(),
+    Index("ix_mentions_record", "record_key"),
+    Index("ix_mentions_document", "document_id", "unit"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(120), primary_key=True),  # the fact's id
+    _document_id(),
+    Column("unit", String(16), nullable=False),
+    Column("type", Text, nullable=False),
+    Column("polarity", Text, nullable=False),
+    Column("date", Text),
+    Column("place", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    _confidentiality(),
+    Index("ix_events_type", "type", "polarity"),
+    Index("ix_events_document", "document_id"),
+)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("event_id", String(120), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("record_key", String(140), primary_key=True),  # a person or organisation record
+    Column("role", String(16), primary_key=True),  # victim, perpetrator, authority
+    Index("ix_event_participants_record", "record_key"),
+)
+
+calls = Table(
+    "calls",
+    metadata,
+    Column("id", String(120), primary_key=True),
+    _document_id(),
+    Column("unit", String(16), nullable=False),
+    Column("stance", Text),
+    Column("action", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    _confidentiality(),
+    Index("ix_calls_document", "document_id"),
+    Index("ix_calls_action", "action"),
+)
+
+call_addressees = Table(
+    "call_addressees",
+    metadata,
+    Column("call_id", String(120), ForeignKey("calls.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("addressee", Text, nullable=False),
+)
+
+call_targets = Table(
+    "call_targets",
+    metadata,
+    Column("call_id", String(120), ForeignKey("calls.id", ondelete="CASCADE"), primary_key=True),
+    Column("record_key", String(140), primary_key=True),
+    Index("ix_call_targets_record", "record_key"),
+)
+
+provisions = Table(
+    "provisions",
+    metadata,
+    Column("record_key", String(140), primary_key=True),
+    _document_id(),
+    Column("article", Text),
+    Column("instrument", Text),
+    _confidentiality(),
+    Index("ix_provisions_article", "article"),
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", String(40), primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("script", String(8), nullable=False),
+    Column("languages", String(200), nullable=False),  # space-separated codes, 'pl ru'
+    Index("ix_entity_aliases_name", "name"),
 )
