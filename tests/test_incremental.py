@@ -168,3 +168,24 @@ def test_the_canonical_name_is_the_latin_one_most_records_give() -> None:
     assert combine([pl, *ru]).name == "Ałmat Żumagułow"  # Latin script before Cyrillic
     assert combine([pl, en]).name == "Almat Zhumagulov"  # a tie: the English spelling
     assert combine([pl, pl, en]).name == "Ałmat Żumagułow"  # more records
+
+
+def test_a_long_document_reports_its_extraction_stages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rightsmonitor.extract.pipeline import STAGES
+    from rightsmonitor.service import documents
+
+    heard: list[tuple[str, str]] = []
+    monkeypatch.setattr(documents, "LONG", 1_000)  # the statement counts as long here
+    with Library(f"sqlite:///{tmp_path / 'r.sqlite'}") as library:
+        library.ingest_paths(
+            [EXAMPLES / "statement-2021.en.txt"], stage=lambda f, s: heard.append((f, s))
+        )
+        assert [s for _f, s in heard] == list(STAGES)
+        heard.clear()
+        monkeypatch.setattr(documents, "LONG", 10**9)  # a short document: no stage lines
+        library.ingest_paths(
+            [EXAMPLES / "statement-2021.ru.txt"], stage=lambda f, s: heard.append((f, s))
+        )
+        assert heard == []

@@ -200,3 +200,48 @@ def test_units_do_not_depend_on_wrapping(
     assert [u[:2] for u in got] == [u[:2] for u in expected]
     for a, b in zip(got, expected, strict=True):
         assert a == b
+
+
+def _wrapped(paragraphs: list[str], width: int = 72) -> list[str]:
+    """Paragraphs wrapped into lines the way a PDF's text comes out: no blank lines."""
+    import textwrap
+
+    return [line for p in paragraphs for line in textwrap.wrap(p, width)]
+
+
+_PARAGRAPHS = [
+    " ".join(
+        f"Sentence {n} of paragraph {k} says what happened to the defender in the region."
+        for n in range(1 + k % 4, 5 + k % 4)
+    )
+    for k in range(24)
+]
+
+
+@pytest.mark.parametrize("media_type", ["application/pdf", "text/plain"])
+def test_a_pdf_without_blank_lines_gets_its_paragraphs_from_the_layout(media_type: str) -> None:
+    from rightsmonitor.model import ReadText
+    from rightsmonitor.parse.repair import repair
+
+    text = "\n".join(_wrapped(_PARAGRAPHS)) + "\n"
+    repaired = repair(ReadText(text=text, media_type=media_type), None)
+    body = repaired.text[: repaired.body_end].strip("\n").split("\n")
+    if media_type == "application/pdf":
+        assert body == _PARAGRAPHS  # every paragraph, and nothing cut inside one
+    else:  # a plain text's line breaks are the author's: blank lines alone separate
+        assert body == [" ".join(_PARAGRAPHS)]
+
+
+def test_a_pdf_with_blank_lines_keeps_them_as_its_only_breaks() -> None:
+    from rightsmonitor.model import ReadText
+    from rightsmonitor.parse.repair import repair
+
+    text = (
+        "\n\n".join(
+            "\n".join(textwrap_lines)
+            for textwrap_lines in (_wrapped([p]) for p in _PARAGRAPHS[:12])
+        )
+        + "\n"
+    )
+    repaired = repair(ReadText(text=text, media_type="application/pdf"), None)
+    assert repaired.text[: repaired.body_end].strip("\n").split("\n") == _PARAGRAPHS[:12]

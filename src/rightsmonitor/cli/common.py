@@ -47,6 +47,22 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def stage_line(file: str, stage: str) -> None:
+    """One progress line on a terminal for a long document's extraction (overwritten in
+    place; nothing when stderr is not a terminal)."""
+    import sys
+
+    from rightsmonitor.extract.pipeline import STAGES
+
+    if sys.stderr.isatty():
+        n = STAGES.index(stage) + 1 if stage in STAGES else 0
+        click.echo(
+            f"\r\033[Kreading {Path(file).name}: {stage} ({n}/{len(STAGES)})", err=True, nl=False
+        )
+        if n == len(STAGES):
+            click.echo("\r\033[K", err=True, nl=False)
+
+
 def plural(count: int, singular: str, many: str | None = None) -> str:
     """'1 document', '2 documents', '1 match', '3 matches'."""
     return f"{count} {singular if count == 1 else (many or singular + 's')}"

@@ -6,6 +6,7 @@ import json
 import re
 import sys
 import traceback
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from rightsmonitor.cli.common import (
     echo_json,
     json_option,
     plural,
+    stage_line,
 )
 from rightsmonitor.cli.common import library as open_library
 from rightsmonitor.cli.common import user as acting_user
@@ -87,7 +89,11 @@ def extract(file: Path, as_json: bool, summary: bool, language: str | None) -> N
     from rightsmonitor.cli.render import extraction_summary
     from rightsmonitor.service import extract_document_facts, extraction_json, parse_file
 
-    data = extraction_json(extract_document_facts(parse_file(file, language)))
+    parsed = parse_file(file, language)
+    long = len(parsed.text) >= 200_000
+    data = extraction_json(
+        extract_document_facts(parsed, partial(stage_line, str(file)) if long else None)
+    )
     if as_json:
         echo_json(data)
     else:
@@ -130,7 +136,7 @@ def ingest(
             note(outcome)
             bar.update(1)
 
-        report = library.ingest_paths(files, language, progress, force)
+        report = library.ingest_paths(files, language, progress, force, stage_line)
     for line in lines:
         click.echo(line, err=True)
     checked = Watches(library).check(mark=False) if report.count("added") else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from rightsmonitor.extract import (
@@ -51,28 +52,55 @@ def _with_events(when: list[DateFact], happened: list[Event]) -> list[DateFact]:
     return out
 
 
-def extract_document(doc: ParsedDocument) -> Extraction:
+STAGES = (
+    "persons",
+    "dates",
+    "organisations",
+    "legal provisions",
+    "places",
+    "events",
+    "quantities",
+    "calls",
+)
+
+
+def extract_document(
+    doc: ParsedDocument, progress: Callable[[str], None] | None = None
+) -> Extraction:
+    """Every fact of one document. ``progress`` hears the name of each stage (``STAGES``) as
+    it starts: a long report takes a while, and its reader wants to know how far it is."""
+    tell = progress or (lambda _stage: None)
     code = doc.meta.language or "en"
     runs.clear_cache()
     units = _units(doc)
+    tell(STAGES[0])
     found = persons.extract_persons(units, code)
+    tell(STAGES[1])
     when = dates.extract_dates(units, code)
     spans = [(d.unit, d.start, d.end) for d in when]
     person_spans = [(m.unit, m.start, m.end) for p in found.persons for m in p.mentions]
+    tell(STAGES[2])
     orgs = organisations.extract_organisations(units, code, found.org_runs, person_spans)
+    tell(STAGES[3])
     provs = provisions.extract_provisions(units, code)
+    tell(STAGES[4])
     where = places.extract_places(
         units, code, [(m.unit, m.start, m.end, True) for p in found.persons for m in p.mentions]
     )
+    tell(STAGES[5])
     happened = events.extract_events(units, code, found.persons, orgs, provs, where, when)
+    tell(STAGES[6])
+    counted = quantities.extract_quantities(units, code, spans)
+    tell(STAGES[7])
+    demands = calls.extract_calls(units, code, found.persons, orgs, provs, doc.structured)
     return Extraction(
         persons=found.persons,
         organisations=orgs,
         legal_provisions=provs,
         places=where,
         dates=_with_events(when, happened),
-        quantities=quantities.extract_quantities(units, code, spans),
+        quantities=counted,
         events=happened,
-        calls=calls.extract_calls(units, code, found.persons, orgs, provs, doc.structured),
+        calls=demands,
         extractors=dict(EXTRACTORS),
     )

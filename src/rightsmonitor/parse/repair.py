@@ -2,8 +2,10 @@
 
 Steps: drop page furniture; move footnotes out of the body (separating glued markers);
 join lines of a paragraph (hyphenated words joined or kept by ``dehyphen``); blank lines
-become paragraph breaks (``\\n``); spaces are normalised (no-break spaces, tabs, runs of
-spaces). The result does not depend on where the source wrapped its lines.
+become paragraph breaks (``\\n``), and so does a short sentence-final line in a PDF that has
+no blank lines (its paragraphs are read from the layout); spaces are normalised (no-break
+spaces, tabs, runs of spaces). The result does not depend on where the source wrapped its
+lines.
 """
 
 from __future__ import annotations
@@ -111,6 +113,30 @@ def _furniture(lines: list[Line], read: ReadText, lang: LanguageData | None) -> 
     return {ln.index for ln in lines if not ln.blank and is_furniture(ln, patterns)}
 
 
+# A PDF whose text has fewer blank lines than this share of its lines gives no paragraph
+# breaks: they are read from the layout instead (``_layout_width``, ``_ends_paragraph``).
+_FEW_BLANKS = 1 / 40
+_SHORT_LINE = 0.8  # a paragraph's last line is shorter than this share of the text's lines
+_PARAGRAPH_END = tuple('.!?:;"”»)')
+
+
+def _layout_width(body: list[Line], read: ReadText) -> int:
+    """The width of a full line when paragraph breaks must come from the layout (a PDF
+    without blank lines), else 0."""
+    filled = [len(ln.text) for ln in body if not ln.blank]
+    if read.media_type != "application/pdf" or len(filled) < 40:
+        return 0
+    if (len(body) - len(filled)) >= _FEW_BLANKS * len(body):
+        return 0
+    return sorted(filled)[int(len(filled) * 0.8)]  # most lines are full ones
+
+
+def _ends_paragraph(prev: str, nxt: str, width: int) -> bool:
+    """A short line that ends a sentence, before a line that starts one: a paragraph ends."""
+    starts = nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in '„“"«•–-('
+    return starts and prev.endswith(_PARAGRAPH_END) and len(prev) < _SHORT_LINE * width
+
+
 def _emit_body(
     out: TextBuilder,
     body: list[Line],
@@ -118,6 +144,7 @@ def _emit_body(
     lang: LanguageData | None,
     words: frozenset[str],
     changes: Counter[str],
+    width: int = 0,
 ) -> None:
     pending_break = False
     prev_text = ""
@@ -127,6 +154,9 @@ def _emit_body(
             continue
         start, end = _strip_bounds(line)
         text = line.raw[start:end]
+        if width and prev_text and _ends_paragraph(prev_text, text, width):
+            pending_break = True
+            changes["layout_breaks"] += 1
         if len(out) and pending_break:
             out.rstrip_spaces()
             out.insert("\n", line.start)
@@ -182,7 +212,7 @@ def repair(read: ReadText, lang: LanguageData | None) -> RepairedText:
     body = [ln for ln in lines if ln.index not in furniture and ln.index not in note_lines]
     words = document_words([ln.text for ln in body])
     out = TextBuilder(len(read.text))
-    _emit_body(out, body, scan.glued, lang, words, changes)
+    _emit_body(out, body, scan.glued, lang, words, changes, _layout_width(body, read))
     body_end = len(out)
     notes = _emit_notes(out, lines, scan.blocks, lang, words, changes)
     if len(out):

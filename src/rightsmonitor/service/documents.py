@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 PARSER_VERSION = "structure.v1"
+LONG = 200_000  # characters from which a document's extraction stages are reported
 
 
 def _first_line(exc: Exception) -> str:
@@ -90,16 +92,22 @@ class Library:
         self.close()
 
     def ingest_bytes(
-        self, data: bytes, name: str, language: str | None = None, force: bool = False
+        self,
+        data: bytes,
+        name: str,
+        language: str | None = None,
+        force: bool = False,
+        stage: Callable[[str], None] | None = None,
     ) -> IngestOutcome:
-        """Parse, extract and store one document; ``force`` processes stored bytes again."""
+        """Parse, extract and store one document; ``force`` processes stored bytes again;
+        ``stage`` hears each extraction stage of a long document (see ``extract_document``)."""
         sha256 = hashlib.sha256(data).hexdigest()
         exists = self.documents.has(sha256)
         if exists and not force:
             return IngestOutcome(name, "exists", sha256, "already ingested (same bytes)")
         read, parsed = parse_bytes(data, name, language)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        rows = fact_rows(extract_document(parsed))
+        rows = fact_rows(extract_document(parsed, stage if len(parsed.text) >= LONG else None))
         self.documents.add(  # a forced re-ingest replaces the document in one transaction
             sha256, data, Path(name).name, read, parsed, PARSER_VERSION, now, rows, replace=exists
         )
@@ -111,12 +119,18 @@ class Library:
         language: str | None = None,
         progress: Callable[[IngestOutcome], None] | None = None,
         force: bool = False,
+        stage: Callable[[str, str], None] | None = None,
     ) -> IngestReport:
+        """Ingest ``paths`` in order, then resolve what the new documents name. ``progress``
+        hears each file's outcome; ``stage`` (file, stage) each extraction stage of a long
+        document."""
         report = IngestReport()
         added: list[str] = []
         for path in paths:
             try:
-                outcome = self.ingest_bytes(read_file_bytes(path), str(path), language, force)
+                tell = partial(stage, str(path)) if stage else None
+                data = read_file_bytes(path)
+                outcome = self.ingest_bytes(data, str(path), language, force, tell)
             except RightsMonitorError as exc:
                 outcome = IngestOutcome(str(path), "failed", message=exc.reason)
             except Exception as exc:
