@@ -347,9 +347,26 @@ def resolve(ctx: click.Context, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option("--verify", is_flag=True, help="Check the log's hash chain (exit status 1 if broken).")
 @click.pass_context
-def audit(ctx: click.Context, as_json: bool) -> None:
-    """Show the append-only log of curator decisions: who, when, what."""
+def audit(ctx: click.Context, as_json: bool, verify: bool) -> None:
+    """Show the append-only log of curator decisions: who, when, what (--verify: check that
+    no entry was changed, inserted or removed since it was written)."""
+    if verify:
+        result = open_library(ctx).registry.verify_audit()
+        if as_json:
+            echo_json(result)
+        elif result["intact"]:
+            click.echo(
+                f"audit log intact: {plural(result['entries'], 'entry', 'entries')}, "
+                f"head {result['head'][:16] or '(empty)'}"
+            )
+        if not result["intact"]:
+            raise RightsMonitorError(
+                f"audit log broken at entry {result['broken_at']}: changed, inserted or "
+                "removed after it was written"
+            )
+        return
     rows = open_library(ctx).registry.audit()
     if as_json:
         echo_json(rows)

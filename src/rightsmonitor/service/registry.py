@@ -439,6 +439,11 @@ class Registry:
     def audit(self) -> list[dict[str, Any]]:
         return self.store.audit()
 
+    def verify_audit(self) -> dict[str, Any]:
+        """Check the audit log's hash chain: entries, head hash, and the first broken entry."""
+        entries, head, broken = self.store.verify_audit()
+        return {"entries": entries, "head": head, "intact": broken is None, "broken_at": broken}
+
     # --- curator decisions ---------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """Entities of each kind in the registry."""

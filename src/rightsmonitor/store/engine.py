@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from rightsmonitor.errors import StoreError
 
-__all__ = ["chunks", "make_engine", "migrate"]
+__all__ = ["chunks", "lock_for_append", "make_engine", "migrate"]
 
 _CHUNK = 500  # values in one IN (…): well under every dialect's limit of bound parameters
 
@@ -26,6 +27,14 @@ def chunks(values: Iterable[str]) -> Iterator[list[str]]:
 
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def lock_for_append(conn: Connection, table: str) -> None:
+    """Serialise appends to a chained table within the current transaction: PostgreSQL takes
+    a transaction-scoped advisory lock; SQLite already admits one writer at a time."""
+    if conn.dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(table.encode()).digest()[:4], "big")
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

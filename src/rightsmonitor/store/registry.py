@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
-from rightsmonitor.store.engine import chunks
+from rightsmonitor.store.engine import chunks, lock_for_append
 from rightsmonitor.store.schema import (
     audit_log,
     documents,
@@ -23,7 +24,7 @@ from rightsmonitor.store.schema import (
     registry_reviews,
 )
 
-__all__ = ["EntityRow", "FactRow", "RegistryChange", "RegistryStore"]
+__all__ = ["EntityRow", "FactRow", "RegistryChange", "RegistryStore", "audit_hash"]
 
 _KEY_LENGTH = 200
 
@@ -394,14 +395,7 @@ class RegistryStore:
                     insert(judgments),
                     [{"kind": kind, "a": a, "b": b, "who": who, "at": at} for a, b in pairs],
                 )
-            conn.execute(
-                insert(audit_log).values(
-                    at=at,
-                    who=who,
-                    action=detail.get("action", kind),
-                    detail_json=json.dumps(detail, ensure_ascii=False),
-                )
-            )
+            _append_audit(conn, at, who, str(detail.get("action", kind)), detail)
 
     def judgments(
         self, kinds: Collection[str] | None = None, about: Collection[str] | None = None
@@ -428,9 +422,50 @@ class RegistryStore:
                     "who": r.who,
                     "action": r.action,
                     "detail": json.loads(r.detail_json),
+                    "hash": r.hash,
                 }
                 for r in conn.execute(q)
             ]
+
+    def verify_audit(self) -> tuple[int, str, int | None]:
+        """(entries, the chain's head hash, the id of the first entry that does not match its
+        chain — changed, inserted or with a predecessor removed — or None)."""
+        prev = ""
+        count = 0
+        with self.engine.connect() as conn:
+            q = select(audit_log).order_by(audit_log.c.id)
+            for r in conn.execute(q):
+                count += 1
+                expected = audit_hash(prev, r.at, r.who, r.action, r.detail_json)
+                if r.prev_hash != prev or r.hash != expected:
+                    return count, prev, int(r.id)
+                prev = r.hash
+        return count, prev, None
+
+
+def audit_hash(prev: str, at: str, who: str, action: str, detail_json: str) -> str:
+    """The hash that chains an audit entry to the one before it (SHA-256, hex)."""
+    text = "\x1f".join((prev, at, who, action, detail_json))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _append_audit(conn: Connection, at: str, who: str, action: str, detail: Any) -> None:
+    """Append one entry to the audit log, chained to the last (inside the caller's
+    transaction, so the entry and the change it records are stored together)."""
+    lock_for_append(conn, "audit_log")
+    last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).first()
+    prev = str(last[0] or "") if last else ""
+    detail_json = json.dumps(detail, ensure_ascii=False)
+    conn.execute(
+        insert(audit_log).values(
+            at=at,
+            who=who,
+            action=action,
+            detail_json=detail_json,
+            prev_hash=prev,
+            hash=audit_hash(prev, at, who, action, detail_json),
+        )
+    )
 
 
 def _stored(e: EntityRow) -> str:

@@ -179,6 +179,8 @@ audit_log = Table(
     Column("who", String(120), nullable=False),
     Column("action", String(40), nullable=False),
     Column("detail_json", Text, nullable=False),
+    Column("prev_hash", String(64)),  # the hash of the entry before (empty for the first)
+    Column("hash", String(64)),  # SHA-256 of prev_hash, at, who, action, detail_json
 )
 
 watches = Table(
