@@ -59,7 +59,7 @@ def main() -> None:
         if doc.page >= args.pages:
             break
         per_page += 1
-    print(f"wrote {args.out}: {doc.page} pages, {len(story)} paragraphs")
+    print(f"wrote {args.out}: {doc.page} pages, {args.pages * per_page} paragraphs")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from rightsmonitor.errors import ReadError
 from rightsmonitor.ingest import read_bytes
 from rightsmonitor.model import ParsedDocument
 from rightsmonitor.parse import parse_read_text
-from tests.conftest import corpus_path
+from tests.conftest import SEED_NAME, corpus_path
 
 HEAD = "European Parliament resolution of 11 February 2021 on Testland\n\nThe European Parliament,\n\n– having regard to its previous resolutions,\n\n"
 
@@ -175,3 +175,37 @@ def test_pdf_with_a_reference_loop_is_a_one_line_error() -> None:
     with pytest.raises(ReadError) as info:
         read_bytes(data, "loop.pdf")
     assert str(info.value).startswith("damaged PDF") and "\n" not in str(info.value)
+
+
+_RESOLUTION = [
+    "The European Parliament,",
+    "– having regard to its previous resolutions on Belarus,",
+    "A. whereas the authorities continue to detain journalists;",
+    "1. Calls on the authorities to release all those held for their work;",
+    "2. Instructs its President to forward this resolution.",
+]
+_PROSE = [
+    f"Section {k}. The monitors documented the trial of a journalist in the capital and "
+    "the conditions of detention in the regional penal colony, where relatives reported "
+    "that visits had been refused for several months without any written reason."
+    for k in range(300)
+]
+
+
+@pytest.mark.parametrize(("prose", "structured"), [(0, True), (300, False)])
+def test_a_long_report_quoting_a_resolution_is_read_as_paragraphs(
+    prose: int, structured: bool
+) -> None:
+    """A resolution alone is structured; a report of hundreds of paragraphs that quotes one
+    keeps every paragraph as a unit instead of losing the text between 'paragraphs'."""
+    text = "\n\n".join([*_RESOLUTION, *_PROSE[:prose]]) + "\n"
+    parsed = parse_read_text(read_bytes(text.encode(), "report.txt"))
+    assert parsed.structured is structured
+    if not structured:
+        assert len(parsed.units) == len(_RESOLUTION) + prose
+        assert any("read as paragraphs" in w for w in parsed.warnings)
+
+
+def test_a_resolution_stays_structured() -> None:
+    parsed = parse_read_text(read_bytes(corpus_path(f"seed/{SEED_NAME}").read_bytes(), SEED_NAME))
+    assert parsed.structured and not any("read as paragraphs" in w for w in parsed.warnings)

@@ -51,6 +51,23 @@ def _paragraphs(text: str) -> list[Unit]:
     return units
 
 
+# Resolution markers organise a text only if their units hold a good share of it; a report of
+# hundreds of pages with a few numbered lines is read as paragraphs instead of losing the rest.
+_MIN_SHARE = 0.5
+_MAX_WORDS_PER_UNIT = 2000
+
+
+def _covered(units: list[Unit], body: str) -> float | None:
+    """The share of ``body`` the structure units hold, when it is too small and the units too
+    sparse for the structure to be the text's own (else None)."""
+    parts = [u for u in units if u.kind != "footnote"]
+    words = len(body.split())
+    if not parts or words < _MAX_WORDS_PER_UNIT * len(parts):
+        return None
+    share = sum(u.end - u.start for u in parts) / max(len(body.strip()), 1)
+    return share if share < _MIN_SHARE else None
+
+
 def _title_unit(front: str, title: str | None) -> Unit | None:
     """The title as a unit, where the text before the first citation states it."""
     words = (title or "").split()
@@ -79,8 +96,17 @@ def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocume
         code = "en"
     lang = load_language(code)
     repaired = repair(read, lang)
-    units = find_units(repaired, lang, warnings)
+    found: list[str] = []  # what the structure reader noticed: said only if its units stay
+    units = find_units(repaired, lang, found)
     structured = any(u.kind in {"citation", "recital", "paragraph"} for u in units)
+    share = _covered(units, repaired.text[: repaired.body_end])
+    if structured and share is not None:  # a long report with a few numbered lines
+        warnings.append(
+            f"resolution markers cover only {share:.0%} of the text: read as paragraphs"
+        )
+        structured = False
+    elif structured:
+        warnings += found
     if structured:
         labels = {u.label for u in units if u.kind == "footnote"}
         out: list[Unit] = []
@@ -95,7 +121,8 @@ def parse_read_text(read: ReadText, language: str | None = None) -> ParsedDocume
         units = out
         front = repaired.text[: min(u.start for u in units)]
     else:
-        warnings.append("no resolution structure found: stored as an unstructured document")
+        if share is None:
+            warnings.append("no resolution structure found: stored as an unstructured document")
         units = _paragraphs(repaired.text)
         front = repaired.text
     notes = "\n".join(n.text for n in repaired.footnotes)
