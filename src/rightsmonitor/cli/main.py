@@ -347,7 +347,9 @@ def resolve(ctx: click.Context, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@click.option("--verify", is_flag=True, help="Check the log's hash chain (exit status 1 if broken).")
+@click.option(
+    "--verify", is_flag=True, help="Check the log's hash chain (exit status 1 if broken)."
+)
 @click.pass_context
 def audit(ctx: click.Context, as_json: bool, verify: bool) -> None:
     """Show the append-only log of curator decisions: who, when, what (--verify: check that

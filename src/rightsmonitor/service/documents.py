@@ -144,7 +144,8 @@ class Library:
                 added.append(outcome.document_id)
             if progress:
                 progress(outcome)
-        if added:  # only what the new documents' names touch is resolved again
+        if added or self.registry.store.pending():  # (or a resolution was interrupted)
+            # only what the new documents' names touch is resolved again
             report.registry = self.registry.update(added)
         return report
 

@@ -28,7 +28,7 @@ from rightsmonitor.resolve import (
 from rightsmonitor.resolve.ids import assign_ids
 from rightsmonitor.resolve.match import compare
 from rightsmonitor.resolve.profile import Profile, combine, from_data, from_fact, to_data
-from rightsmonitor.store import EntityRow, FactRow, RegistryChange, RegistryStore
+from rightsmonitor.store import EntityRow, FactRow, RegistryChange, RegistryStore, exclusive
 
 __all__ = ["Registry", "check_user", "current_user"]
 
@@ -224,6 +224,11 @@ class Registry:
     def rebuild(self) -> dict[str, int]:
         """Resolve everything again from the stored facts and the curator's judgments (the
         ids stay; see ``resolve.ids``). Ingestion does not need this: see ``update``."""
+        with exclusive(self.store.engine, "registry"):
+            return self._rebuild()
+
+    def _rebuild(self) -> dict[str, int]:
+        pending = self.store.pending()
         judged = self._judged()
         counts: dict[str, int] = {}
         retired = set(self.store.redirects())
@@ -245,6 +250,7 @@ class Registry:
             review = _reviews(result, dict(zip(map(tuple, result.clusters), ids, strict=True)))
             self.store.replace(kind, entities, review, redirects, _now(), keys)
             counts[kind] = len(entities)
+        self.store.done(pending)
         return counts
 
     def update(self, documents: Collection[str]) -> dict[str, int]:
@@ -253,9 +259,16 @@ class Registry:
         rewritten (each kind in one transaction), and an entity that gains a record adds the
         record's profile to its own without reading its other records. Returns the
         registry's counts."""
-        documents = set(documents)
-        if not all(self.store.is_indexed(kind) for kind in _KINDS):
-            return self.rebuild()  # a registry from before name keys: index it once
+        with exclusive(self.store.engine, "registry"):  # one resolution at a time
+            # with any document a resolution interrupted before left pending
+            documents = set(documents) | self.store.pending()
+            if not all(self.store.is_indexed(kind) for kind in _KINDS):
+                return self._rebuild()  # a registry from before name keys: index it once
+            self._update(documents)
+            self.store.done(documents)
+        return self.counts()
+
+    def _update(self, documents: set[str]) -> None:
         judged = self._judged()
         for kind in _KINDS:
             rows = self.store.facts(kind, documents_in=documents)
@@ -274,7 +287,6 @@ class Registry:
                 if e.id not in gone
             ]
             self._resolve(kind, fixed, dirty, new, info, judged)
-        return self.counts()
 
     def _resolve(
         self,
@@ -479,7 +491,8 @@ class Registry:
         settled: tuple[tuple[str, str], ...] = (),
     ) -> dict[str, int]:
         """Resolve the entities a decision touches again (and nothing else)."""
-        self._resolve(row.kind, fixed, dirty, [], {}, self._judged(), settled)
+        with exclusive(self.store.engine, "registry"):
+            self._resolve(row.kind, fixed, dirty, [], {}, self._judged(), settled)
         return self.counts()
 
     @staticmethod

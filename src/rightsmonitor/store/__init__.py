@@ -1,7 +1,7 @@
 """L2 storage: SQLAlchemy Core over SQLite (default) or PostgreSQL, Alembic migrations."""
 
 from rightsmonitor.store.documents import DocumentRecord, DocumentStore
-from rightsmonitor.store.engine import make_engine, migrate
+from rightsmonitor.store.engine import exclusive, make_engine, migrate
 from rightsmonitor.store.registry import EntityRow, FactRow, RegistryChange, RegistryStore
 from rightsmonitor.store.watches import WatchRow, WatchStore
 
@@ -14,6 +14,7 @@ __all__ = [
     "RegistryStore",
     "WatchRow",
     "WatchStore",
+    "exclusive",
     "make_engine",
     "migrate",
 ]

@@ -24,6 +24,7 @@ from rightsmonitor.store.schema import (
     metadata,
     originals,
     provisions,
+    registry_pending,
     units,
 )
 
@@ -84,6 +85,9 @@ class DocumentStore:
         with self.engine.begin() as conn:
             if replace:
                 _remove(conn, sha256)
+            # the registry takes it in next (``RegistryStore.pending``), even after a crash
+            conn.execute(delete(registry_pending).where(registry_pending.c.document_id == sha256))
+            conn.execute(insert(registry_pending).values(document_id=sha256))
             conn.execute(insert(originals).values(sha256=sha256, size=len(data), data=data))
             conn.execute(
                 insert(documents).values(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from rightsmonitor.errors import StoreError
 
-__all__ = ["chunks", "lock_for_append", "make_engine", "migrate"]
+__all__ = ["chunks", "exclusive", "lock_for_append", "make_engine", "migrate"]
 
 _CHUNK = 500  # values in one IN (…): well under every dialect's limit of bound parameters
 
@@ -35,6 +37,33 @@ def lock_for_append(conn: Connection, table: str) -> None:
     if conn.dialect.name == "postgresql":
         key = int.from_bytes(hashlib.sha256(table.encode()).digest()[:4], "big")
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+@contextmanager
+def exclusive(engine: Engine, name: str) -> Iterator[None]:
+    """One process at a time inside, per database and ``name``: a PostgreSQL session advisory
+    lock, or an exclusive lock on a file beside the SQLite database (none in memory)."""
+    key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big")
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                conn.commit()
+        return
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.{name}.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -21,6 +21,7 @@ from rightsmonitor.store.schema import (
     registry_entities,
     registry_keys,
     registry_members,
+    registry_pending,
     registry_reviews,
 )
 
@@ -109,6 +110,21 @@ class RegistryStore:
                     fact = json.loads(j)
                     rows.append(FactRow(f"{d}/{fact['id']}", str(d), lang or "", str(at), fact))
         return sorted(rows, key=lambda r: r.order)
+
+    def pending(self) -> set[str]:
+        """Documents stored but not yet taken in by the registry."""
+        with self.engine.connect() as conn:
+            return {str(d) for (d,) in conn.execute(select(registry_pending.c.document_id))}
+
+    def done(self, documents: Collection[str] | None = None) -> None:
+        """The registry has taken these documents in (all, when None)."""
+        with self.engine.begin() as conn:
+            if documents is None:
+                conn.execute(delete(registry_pending))
+            for chunk in chunks(documents or ()):
+                conn.execute(
+                    delete(registry_pending).where(registry_pending.c.document_id.in_(chunk))
+                )
 
     def is_indexed(self, kind: str) -> bool:
         """Every entity of ``kind`` has its name keys (a registry from before 0.5 has none)."""

@@ -35,6 +35,7 @@ __all__ = [
     "registry_entities",
     "registry_keys",
     "registry_members",
+    "registry_pending",
     "registry_reviews",
     "units",
     "watch_seen",
@@ -137,6 +138,13 @@ registry_keys = Table(
     Column("key", String(200), primary_key=True),
     Column("entity_id", String(40), primary_key=True),
     Index("ix_registry_keys_entity", "entity_id"),
+)
+
+# documents stored but not yet taken in by the registry (a resolution was interrupted)
+registry_pending = Table(
+    "registry_pending",
+    metadata,
+    Column("document_id", String(64), primary_key=True),
 )
 
 # an id that no longer names an entity → the entity that now holds its earliest record
