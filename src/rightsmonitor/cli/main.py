@@ -345,6 +345,41 @@ def resolve(ctx: click.Context, as_json: bool) -> None:
     _decided(open_library(ctx).registry.rebuild(), "resolved", as_json)
 
 
+@cli.command("backup")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@json_option
+@click.pass_context
+def backup_cmd(ctx: click.Context, path: Path, force: bool, as_json: bool) -> None:
+    """Write every table of the database to PATH (one portable file with checksums)."""
+    library = open_library(ctx)
+    _safe_out(path, library, force)
+    manifest = library.backup(path)
+    if as_json:
+        echo_json(manifest)
+        return
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    click.echo(
+        f"wrote {path}: {plural(len(manifest['tables']), 'table')}, {plural(rows, 'row')}, "
+        f"schema {manifest['revision']}"
+    )
+
+
+@cli.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace a database that holds documents.")
+@json_option
+@click.pass_context
+def restore_cmd(ctx: click.Context, path: Path, force: bool, as_json: bool) -> None:
+    """Replace the database's contents with the backup at PATH (checked before writing)."""
+    manifest = open_library(ctx).restore(path, force)
+    if as_json:
+        echo_json(manifest)
+        return
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    click.echo(f"restored {path} ({manifest['created']}): {plural(rows, 'row')}")
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.option(

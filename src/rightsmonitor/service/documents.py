@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from rightsmonitor.errors import RightsMonitorError
 from rightsmonitor.extract import extract_document
@@ -19,9 +19,11 @@ from rightsmonitor.store import (
     DocumentRecord,
     DocumentStore,
     RegistryStore,
+    exclusive,
     make_engine,
     migrate,
 )
+from rightsmonitor.store.backup import backup, restore
 
 __all__ = [
     "PARSER_VERSION",
@@ -77,6 +79,16 @@ class Library:
 
     def close(self) -> None:
         self._engine.dispose()
+
+    def backup(self, path: Path) -> dict[str, Any]:
+        """Every table to one portable file (``store.backup``), no resolution running."""
+        with exclusive(self._engine, "registry"):
+            return backup(self._engine, path)
+
+    def restore(self, path: Path, force: bool = False) -> dict[str, Any]:
+        """This database's contents replaced by a backup (checked first, one transaction)."""
+        with exclusive(self._engine, "registry"):
+            return restore(self._engine, path, force)
 
     def database_path(self) -> Path | None:
         """The SQLite file this library is stored in (None for a server database)."""

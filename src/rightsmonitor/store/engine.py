@@ -11,12 +11,19 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Integer, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from rightsmonitor.errors import StoreError
 
-__all__ = ["chunks", "exclusive", "lock_for_append", "make_engine", "migrate"]
+__all__ = [
+    "chunks",
+    "exclusive",
+    "lock_for_append",
+    "make_engine",
+    "migrate",
+    "reset_sequences",
+]
 
 _CHUNK = 500  # values in one IN (…): well under every dialect's limit of bound parameters
 
@@ -64,6 +71,22 @@ def exclusive(engine: Engine, name: str) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def reset_sequences(conn: Connection, tables: Iterable[Table]) -> None:
+    """After rows were inserted with their integer ids (a restore): PostgreSQL's sequences
+    continue after the largest id; SQLite needs nothing."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        for column in table.primary_key.columns:
+            if isinstance(column.type, Integer) and len(table.primary_key.columns) == 1:
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                        f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"
+                    )
+                )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
