@@ -14,6 +14,7 @@ from rightsmonitor.errors import (
     EncryptedPdfError,
     NotADocumentError,
     ReadError,
+    RightsMonitorError,
     UnsupportedTypeError,
 )
 from rightsmonitor.ingest import decode_text, read_bytes
@@ -135,3 +136,43 @@ def test_bad_input_is_refused_with_a_reason(
     message = str(info.value)
     assert reason.lower() in message.lower()
     assert "\n" not in message
+
+
+def test_a_few_invalid_bytes_in_utf8_are_replaced_and_reported() -> None:
+    from rightsmonitor.ingest.text import decode_text
+
+    data = "Aktywista Jan Kowalski został zatrzymany.\n".encode() + b"\xff\xfe\n"
+    data += "Sąd skazał go na rok.\n".encode()
+    text, encoding, warnings = decode_text(data)
+    assert encoding == "utf-8" and "został" in text and "\ufffd" in text
+    assert warnings == ("2 invalid UTF-8 byte sequences replaced by U+FFFD",)
+
+
+def test_a_legacy_encoding_is_not_taken_for_damaged_utf8() -> None:
+    from rightsmonitor.ingest.text import decode_text
+
+    data = "Sąd skazał działaczkę Żanę Żumagułową na rok więzienia.\n".encode("cp1250")
+    text, encoding, _warnings = decode_text(data)
+    assert "\ufffd" not in text and "Żumagułową" in text and encoding != "utf-8"
+
+
+@pytest.mark.parametrize("depth", [10, 5_000, 200_000])
+def test_deeply_nested_html_is_read(depth: int) -> None:
+    from rightsmonitor.ingest.html import read_html
+
+    page = "<html><body>" + "<div>" * depth + "<p>Almat Zhumagulov was released.</p>"
+    page += "</div>" * depth + "</body></html>"
+    read = read_html(page.encode())
+    assert "Almat Zhumagulov was released." in read.text
+    assert (depth > 2048) == any("nested too deeply" in w for w in read.warnings)
+
+
+def test_a_text_over_the_length_limit_is_refused_in_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rightsmonitor.service.reading import parse_bytes
+
+    monkeypatch.setenv("RIGHTSMONITOR_MAX_TEXT_MB", "0.01")
+    with pytest.raises(RightsMonitorError, match="over the limit") as caught:
+        parse_bytes(b"The court sentenced him. " * 1000, "long.txt")
+    assert "\n" not in str(caught.value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -85,30 +86,67 @@ def _inline(text: str, tag: str) -> str:
     return text.replace("\n", _LINE_BREAK) if tag == "pre" else text.replace("\n", " ")
 
 
-def _walk(el: Any, out: list[str]) -> None:
-    if _is_furniture(el):
-        if el.tail:
+def _walk(root: Any, out: list[str]) -> None:
+    """The page's text in reading order, without recursion: a page nested 200,000 levels
+    deep is read like a flat one."""
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    skipped: set[Any] = set()
+    for event, el in walker:
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if event == "end" and el.tail:
+                out.append(_inline(el.tail, ""))
+            continue
+        tag = el.tag.lower()
+        if event == "start":
+            if _is_furniture(el):
+                skipped.add(el)
+                walker.skip_subtree()
+            elif tag == "br":
+                out.append(_LINE_BREAK)
+            else:
+                out.append("\n" if tag in _BLOCK_TAGS else " " if tag in _CELL_TAGS else "")
+                if el.text:
+                    out.append(_inline(el.text, tag))
+            continue
+        if tag in _BLOCK_TAGS and el not in skipped:
+            out.append("\n")
+        if el.tail and el is not root:
             out.append(_inline(el.tail, ""))
-        return
-    tag = el.tag.lower()
-    if tag == "br":
-        out.append(_LINE_BREAK)
-        if el.tail:
-            out.append(_inline(el.tail, ""))
-        return
-    block = tag in _BLOCK_TAGS
-    if block:
-        out.append("\n")
-    elif tag in _CELL_TAGS:
-        out.append(" ")
-    if el.text:
-        out.append(_inline(el.text, tag))
-    for child in el:
-        _walk(child, out)
-    if block:
-        out.append("\n")
-    if el.tail:
-        out.append(_inline(el.tail, ""))
+
+
+class _Stream(HTMLParser):
+    """The text of a page as a stream of tags (Python's own parser keeps no tree, so no
+    depth limit): block tags break lines, scripts and styles are skipped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "br":
+            self.out.append(_LINE_BREAK)
+        elif tag in _BLOCK_TAGS:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.out.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.out.append(_inline(data, ""))
+
+
+def _stream(text: str) -> list[str]:
+    reader = _Stream()
+    reader.feed(text)
+    reader.close()
+    return reader.out
 
 
 def _title(root: Any) -> str | None:
@@ -131,7 +169,12 @@ def read_html(data: bytes) -> ReadText:
         raise NotADocumentError(f"cannot parse the HTML ({exc})") from exc
     body = root.find("body")
     out: list[str] = []
-    _walk(body if body is not None else root, out)
+    if any("Excessive depth" in str(e.message) for e in parser.error_log):
+        # libxml2 stops at 2,048 levels and drops the rest: read the page as a stream instead
+        warnings = (*warnings, "the page is nested too deeply for its layout: read as a stream")
+        out = _stream(text)
+    else:
+        _walk(body if body is not None else root, out)
     lines = (_SPACE.sub(" ", line).strip() for line in "".join(out).split("\n"))
     blocks = [
         "\n".join(part.strip() for part in line.split(_LINE_BREAK) if part.strip())

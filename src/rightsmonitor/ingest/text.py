@@ -112,7 +112,9 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        mended = _mended_utf8(data)
+        if mended is not None:
+            return mended
     else:
         if _control_ratio(text) > 0.01:
             raise NotADocumentError("binary data, not text (control characters)")
@@ -126,6 +128,20 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
             return legacy, encoding, (f"bytes are valid UTF-8 but read as {encoding}",)
         return text, "utf-8", ("read as UTF-8, but some characters look like a mis-decoding",)
     return _decode_legacy(data)
+
+
+def _mended_utf8(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """UTF-8 with a few invalid byte sequences (a damaged copy, a stray byte): the text with
+    each replaced by U+FFFD and a warning, rather than a refused file. None when the invalid
+    sequences outnumber the valid non-ASCII letters — a legacy encoding (cp1250's 'ą' is
+    never valid UTF-8)."""
+    mended = data.decode("utf-8", errors="replace")
+    bad = mended.count("\ufffd")
+    good = sum(1 for ch in mended if ord(ch) > 0x7F and ch != "\ufffd")
+    if not (bad <= good or bad <= len(data) // 1000) or _control_ratio(mended) > 0.01:
+        return None
+    what = "sequence" if bad == 1 else "sequences"
+    return mended, "utf-8", (f"{bad} invalid UTF-8 byte {what} replaced by U+FFFD",)
 
 
 def _EU_LETTER(code: int) -> bool:

@@ -19,10 +19,7 @@ _MAX_FILE_MB = 200
 
 
 def _max_file_bytes() -> int:
-    try:
-        return int(float(os.environ.get("RIGHTSMONITOR_MAX_FILE_MB", _MAX_FILE_MB)) * 1024**2)
-    except ValueError:
-        return _MAX_FILE_MB * 1024**2
+    return _limit("RIGHTSMONITOR_MAX_FILE_MB", _MAX_FILE_MB)
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -56,11 +53,29 @@ def read_file_bytes(path: Path) -> bytes:
         raise ReadError(f"cannot read the file ({exc.strerror or exc})", source=str(path)) from exc
 
 
+# the longest text read from one file (millions of characters, about 1.5 million words: a
+# few minutes of extraction on one core); RIGHTSMONITOR_MAX_TEXT_MB sets another limit
+_MAX_TEXT_MB = 10
+
+
+def _limit(variable: str, default: float) -> int:
+    try:
+        return int(float(os.environ.get(variable, default)) * 1024**2)
+    except ValueError:
+        return int(default * 1024**2)
+
+
 def parse_bytes(
     data: bytes, name: str, language: str | None = None
 ) -> tuple[ReadText, ParsedDocument]:
     try:
         read = read_bytes(data, name)
+        limit = _limit("RIGHTSMONITOR_MAX_TEXT_MB", _MAX_TEXT_MB)
+        if len(read.text) > limit:
+            raise ReadError(
+                f"holds {len(read.text) / 1024**2:.1f} million characters of text, over the "
+                f"limit of {limit / 1024**2:.1f} (set RIGHTSMONITOR_MAX_TEXT_MB to read it)"
+            )
     except RightsMonitorError as exc:
         exc.source = exc.source or name
         exc.args = (f"{exc.source}: {exc.reason}",)
