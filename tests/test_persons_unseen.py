@@ -221,3 +221,22 @@ def test_the_set_aside_split_exists_and_is_not_the_dev_split() -> None:
     dev = {p.name for p in (ROOT / "eval/persons/dev").glob("*.txt")}
     aside = {p.name for p in (ROOT / "eval/persons/setaside").glob("*.txt")}
     assert len(dev) >= 20 and len(aside) >= 10 and not dev & aside
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Parlament przyznał Nagrodę Sacharowa opozycji białoruskiej.", []),
+        ("Laureatką Nagrody im. Václava Havla została Maria Kalesnikawa.", ["Maria Kalesnikawa"]),
+        ("Fundacja im. Stefana Batorego wsparła Ihara Losika.", ["Ihara Losika"]),
+        ("W 2023 r. przyznano Nagrodę Sacharowa Mahsie Amini.", ["Mahsie Amini"]),
+        ("Przyznano nagrodę Andrzejowi Poczobutowi.", ["Andrzejowi Poczobutowi"]),
+    ],
+)
+def test_a_name_a_prize_is_named_after_is_no_person(text: str, persons: list[str]) -> None:
+    """The persons found, as the text writes them (the laureate, not the prize's patron)."""
+    from rightsmonitor.service import extract_document_facts, parse_bytes
+
+    _read, parsed = parse_bytes(text.encode(), "probe.txt", "pl")
+    found = extract_document_facts(parsed).persons
+    assert [p.mentions[0].text for p in found] == persons

@@ -28,6 +28,7 @@ from rightsmonitor.extract.runs import NameList, Run, find_lists
 from rightsmonitor.lang import NameData, family_names, load_names, name_particles
 from rightsmonitor.model import Mention, Person, Unit, fact_id
 from rightsmonitor.nlp import lexicon_for, name_key
+from rightsmonitor.nlp.lemmas import lemmas
 from rightsmonitor.nlp.morph import analyse, name_classes
 
 __all__ = ["NAME", "PersonFinding", "extract_persons"]
@@ -245,6 +246,38 @@ def _after_place_cue(text: str, start: int, names: NameData) -> bool:
     return bool(before) and before[-1] in names.place_cues
 
 
+def _prize_word(word: str, names: NameData, code: str) -> bool:
+    """A capitalised prize word ('Nagroda', 'Nagrody'): a prize's own name, which names it
+    after someone ('przyznano nagrodę Marii …' gives a prize to someone)."""
+    word = word.strip('„“"(')
+    return word[:1].isupper() and bool(lemmas(word.lower(), code) & names.eponym_cues)
+
+
+def _without_eponym(run: Run, text: str, names: NameData, code: str) -> Run:
+    """A run without the name a prize or a foundation is named after: after 'im.' ('named
+    after': 'Fundacja im. Stefana Batorego') the whole run; after or at the head of a
+    capitalised prize word, the one name that follows it ('Nagrody Sacharowa Mahsie Amini'
+    keeps 'Mahsie Amini', the laureate). The language's ``eponym_cues`` list the words."""
+    if not names.eponym_cues or not run.tokens:
+        return run
+    before = text[max(0, run.start - 24) : run.start].split()
+    last = before[-1].lower() if before else ""
+    if last.endswith(".") and last in names.eponym_cues:
+        return Run((), run.end, run.end, run.quoted)
+    skip = 0
+    if _prize_word(run.tokens[0], names, code):
+        skip = 2
+    elif before and _prize_word(before[-1], names, code):
+        skip = 1
+    if not skip:
+        return run
+    rest = run.tokens[skip:]
+    if len(rest) < 2:
+        return Run((), run.end, run.end, run.quoted)
+    start = text.find(rest[0], run.start + len(" ".join(run.tokens[:skip])), run.end)
+    return Run(rest, start, run.end, run.quoted) if start >= 0 else run
+
+
 def _blocked(tokens: tuple[str, ...], names: NameData, code: str) -> bool:
     """Not a person: an organisation head word or a place inside, only common words, or (in a
     language other than English) only common English words without a given name ('Fox News')."""
@@ -365,6 +398,9 @@ def _collect(
                     orgs.append((unit.id, raw, cue.label if org_typed and cue else "other"))
                     continue
                 if _after_place_cue(unit.text, run.start, names):
+                    continue
+                run = _without_eponym(run, unit.text, names, code)
+                if not run.tokens:
                     continue
                 run, title_role = _strip_title(run, names)  # 'Premier Tusk' opens sentences too
                 if not title_role:

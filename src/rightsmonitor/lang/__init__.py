@@ -169,6 +169,7 @@ class NameData:
     org_heads: frozenset[str] = frozenset()
     org_head_types: tuple[tuple[str, str], ...] = ()
     place_cues: frozenset[str] = frozenset()
+    eponym_cues: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     not_person_words: frozenset[str] = frozenset()
     foreign_letters: frozenset[str] = frozenset()
@@ -257,6 +258,7 @@ def load_names(code: str) -> NameData:
         masculine_surname_endings=_strings(data, "masculine_surname_endings"),
         org_heads=frozenset(_strings(data, "org_heads")),
         place_cues=frozenset(_strings(data, "place_cues")),
+        eponym_cues=frozenset(_strings(data, "eponym_cues")),
         time_nouns=frozenset(_strings(data, "time_nouns")),
         not_person_words=frozenset(_strings(data, "not_person_words")),
         foreign_letters=frozenset("".join(_strings(data, "foreign_letters"))),
