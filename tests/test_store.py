@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -86,3 +87,21 @@ def test_database_url_resolution(tmp_path) -> None:  # type: ignore[no-untyped-d
         == "postgresql://h/db"
     )
     assert resolve_database_url(None, env={}).endswith("rightsmonitor.sqlite")
+
+
+@pytest.mark.parametrize(
+    ("mode", "ok"), [(0o600, True), (0o400, True), (0o640, False), (0o644, False)]
+)
+def test_a_database_url_file_must_be_owner_only(tmp_path: Path, mode: int, ok: bool) -> None:
+    from rightsmonitor.errors import ConfigError
+
+    secret = tmp_path / "db-url"
+    secret.write_text("postgresql://monitor:s3cret@db.example/rm\n")
+    secret.chmod(mode)
+    env = {"RIGHTSMONITOR_DATABASE_URL_FILE": str(secret)}
+    if ok:
+        assert resolve_database_url(None, env=env) == "postgresql://monitor:s3cret@db.example/rm"
+    else:
+        with pytest.raises(ConfigError, match="readable by others") as caught:
+            resolve_database_url(None, env=env)
+        assert "s3cret" not in str(caught.value)
