@@ -69,9 +69,9 @@ def _ingest(url: str, path: str) -> None:
 
 
 def test_parallel_ingests_give_the_registry_of_one(
-    tmp_path: Path, clean: dict[str, set[frozenset[str]]]
+    database_url: str, clean: dict[str, set[frozenset[str]]]
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'p.sqlite'}"
+    url = database_url
     Library(url).close()  # the schema first, as the first command would
     context = multiprocessing.get_context("fork")
     workers = [context.Process(target=_ingest, args=(url, str(path))) for path in FILES]
