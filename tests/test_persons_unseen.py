@@ -240,3 +240,21 @@ def test_a_name_a_prize_is_named_after_is_no_person(text: str, persons: list[str
     _read, parsed = parse_bytes(text.encode(), "probe.txt", "pl")
     found = extract_document_facts(parsed).persons
     assert [p.mentions[0].text for p in found] == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Police in Phnom Penh arrested Sok Vanna on Monday.", ["Sok Vanna"]),
+        ("Nadeem Masih remains in custody in Lahore.", ["Nadeem Masih"]),
+        ("The court says Oyelaran Adebisi was sentenced in absentia.", ["Oyelaran Adebisi"]),
+        ("Kabul Airport was closed and police detained Human Rights Watch staff.", []),
+    ],
+)
+def test_seldom_used_words_beside_what_is_done_to_people_are_a_name(
+    text: str, persons: list[str]
+) -> None:
+    from rightsmonitor.service import extract_document_facts, parse_bytes
+
+    _read, parsed = parse_bytes(text.encode(), "probe.txt", "en")
+    assert [p.name for p in extract_document_facts(parsed).persons] == persons

@@ -44,6 +44,7 @@ _SELDOM = 2.5
 _SELDOM_MIN = 2.2  # ... one of them below this ('Arash Mousavi': 2.4 and 2.1)
 # ... and below which a word the dictionary also lists as a name is read as that name ('Pieter')
 _UNCOMMON = 3.5
+_SELDOM_IN_CONTEXT = 3.0  # beside a verb of what is done to people, words below this suffice
 # ... and from which a word after a given name is a common word rather than a surname
 _COMMON_WORD = 3.5
 _FEMININE_CUES = {
@@ -306,6 +307,32 @@ def _evidence(tokens: tuple[str, ...], names: NameData, code: str, after_of: boo
     return not after_of and _rare_in_english(tokens)  # 'editor of Uralskaya Nedelya'
 
 
+_FINITE_BEFORE = re.compile(r"(\w+)\s+$")
+_PASSIVE_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:was|were|has been|had been|is|are)\s+(\w+)"
+    r"|(?:remains|remained|is|was|are|were)\s+in\s+(\w+))"
+)
+
+
+def _done_to(run: Run, text: str, names: NameData, code: str) -> bool:
+    """'police arrested Sok Vanna', 'Nadeem Masih was sentenced', 'Nadeem Masih remains in
+    custody': two or three words English seldom uses, right after or before a verb of what
+    is done to people (``done_to_verbs``, lemmas), are a person's name."""
+    if code != "en" or not names.done_to_verbs or not 2 <= len(run.tokens) <= 3:
+        return False
+    english = lexicon_for("en")
+    if any(
+        len(t) < 3 or t.isupper() or english.frequency(t.lower()) >= _SELDOM_IN_CONTEXT
+        for t in run.tokens
+    ):
+        return False
+    before = _FINITE_BEFORE.search(text[max(0, run.start - 30) : run.start])
+    after = _PASSIVE_AFTER.match(text[run.end : run.end + 40])
+    words = [before.group(1).lower()] if before else []
+    words += [w.lower() for w in (after.groups() if after else ()) if w]
+    return any(lemmas(w, "en") & names.done_to_verbs for w in words)
+
+
 def _surname_like(word: str, code: str) -> bool:
     """A family name somewhere, or a word the language rarely uses ('Conventions' is not)."""
     if word.isupper():
@@ -419,7 +446,8 @@ def _collect(
                             names,
                             code,
                             bool(_OF.search(unit.text[max(0, run.start - 4) : run.start])),
-                        ),
+                        )
+                        or _done_to(run, unit.text, names, code),
                     )
                 )
             # 'editor of Uralskaya Nedelya': the cue's 'of' names what the person heads

@@ -170,6 +170,7 @@ class NameData:
     org_head_types: tuple[tuple[str, str], ...] = ()
     place_cues: frozenset[str] = frozenset()
     eponym_cues: frozenset[str] = frozenset()
+    done_to_verbs: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     not_person_words: frozenset[str] = frozenset()
     foreign_letters: frozenset[str] = frozenset()
@@ -259,6 +260,7 @@ def load_names(code: str) -> NameData:
         org_heads=frozenset(_strings(data, "org_heads")),
         place_cues=frozenset(_strings(data, "place_cues")),
         eponym_cues=frozenset(_strings(data, "eponym_cues")),
+        done_to_verbs=frozenset(_strings(data, "done_to_verbs")),
         time_nouns=frozenset(_strings(data, "time_nouns")),
         not_person_words=frozenset(_strings(data, "not_person_words")),
         foreign_letters=frozenset("".join(_strings(data, "foreign_letters"))),
