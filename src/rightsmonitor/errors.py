@@ -11,6 +11,7 @@ __all__ = [
     "RightsMonitorError",
     "StoreError",
     "UnsupportedTypeError",
+    "first_line",
 ]
 
 
@@ -55,3 +56,11 @@ class EncryptedPdfError(ReadError):
 
 class StoreError(RightsMonitorError):
     code = "store"
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's own message — a database driver's, when SQLAlchemy wraps
+    one — without the SQL statement or its parameters that follow it (they may hold document
+    text and run to megabytes). Empty if the error says nothing."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return lines[0] if lines else ""

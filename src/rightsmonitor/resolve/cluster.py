@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rightsmonitor.resolve.keys import coarse_keys, name_parts
 from rightsmonitor.resolve.match import Verdict, compare_parts
@@ -164,21 +165,40 @@ def cluster(
             if sets.can_join(head[node], k):
                 sets.union(head[node], k)
     verdicts = _compare_blocks(by_node)
-    for (na, nb), verdict in verdicts.items():
+    ordered = sorted(verdicts.items(), key=lambda kv: -kv[1].score)
+    return _settle(records, sets, sets, head, ordered)
+
+
+class _Joiner(Protocol):
+    def can_join(self, a: str, b: str) -> bool: ...
+
+    def union(self, a: str, b: str) -> None: ...
+
+
+def _settle(
+    records: list[Record],
+    sets: _Sets,
+    joins: _Joiner,
+    head: dict[str, str],
+    ordered: list[tuple[tuple[str, str], Verdict]],
+) -> Clustering:
+    """Act on the name verdicts (best first): hard negatives forbid, 'same' joins where
+    ``joins`` allows it, the rest that may still join is left for review."""
+    for (na, nb), verdict in ordered:
         if _hard_negative(verdict):
             sets.forbid(head[na], head[nb])
     review: list[Candidate] = []
-    for (na, nb), verdict in sorted(verdicts.items(), key=lambda kv: -kv[1].score):
+    for (na, nb), verdict in ordered:
         a, b = head[na], head[nb]
-        if verdict.decision == "same" and sets.can_join(a, b):
-            sets.union(a, b)
+        if verdict.decision == "same" and joins.can_join(a, b):
+            joins.union(a, b)
         elif verdict.decision in ("same", "review") and sets.find(a) != sets.find(b):
             review.append(Candidate(a, b, verdict))
     groups: dict[str, list[str]] = defaultdict(list)
     for r in records:
         groups[sets.find(r.key)].append(r.key)
     open_review = [
-        c for c in review if sets.find(c.a) != sets.find(c.b) and sets.can_join(c.a, c.b)
+        c for c in review if sets.find(c.a) != sets.find(c.b) and joins.can_join(c.a, c.b)
     ]
     return Clustering(sorted(sorted(g) for g in groups.values()), open_review)
 
@@ -278,23 +298,8 @@ def extend(
                     verdicts[pair] = compare_parts(
                         tuple(pair[0].split(" ")), tuple(pair[1].split(" "))
                     )
-    for (na, nb), verdict in verdicts.items():
-        if _hard_negative(verdict):
-            sets.forbid(head[na], head[nb])
-    review: list[Candidate] = []
-    for (na, nb), verdict in sorted(verdicts.items(), key=lambda kv: (-kv[1].score, kv[0])):
-        a, b = head[na], head[nb]
-        if verdict.decision == "same" and joins.can_join(a, b):
-            joins.union(a, b)
-        elif verdict.decision in ("same", "review") and sets.find(a) != sets.find(b):
-            review.append(Candidate(a, b, verdict))
-    groups: dict[str, list[str]] = defaultdict(list)
-    for r in records:
-        groups[sets.find(r.key)].append(r.key)
-    open_review = [
-        c for c in review if sets.find(c.a) != sets.find(c.b) and joins.can_join(c.a, c.b)
-    ]
-    return Clustering(sorted(sorted(g) for g in groups.values()), open_review)
+    ordered = sorted(verdicts.items(), key=lambda kv: (-kv[1].score, kv[0]))
+    return _settle(records, sets, joins, head, ordered)
 
 
 def cluster_by_names(

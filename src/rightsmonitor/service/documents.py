@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
-from rightsmonitor.errors import RightsMonitorError
+from rightsmonitor.errors import RightsMonitorError, first_line
 from rightsmonitor.extract import extract_document
 from rightsmonitor.service.facts import fact_rows
 from rightsmonitor.service.reading import parse_bytes, parse_file, read_file_bytes
@@ -40,10 +40,8 @@ LONG = 200_000  # characters from which a document's extraction stages are repor
 
 
 def _first_line(exc: Exception) -> str:
-    """An unexpected error in one line, without the SQL statement or its parameters (they
-    may hold document text and run to megabytes)."""
-    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return (lines[0] if lines else "")[:200]
+    """An unexpected error in one bounded line (``errors.first_line``)."""
+    return first_line(exc)[:200]
 
 
 @dataclass(frozen=True)

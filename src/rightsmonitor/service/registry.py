@@ -140,10 +140,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _script(name: str) -> str:
-    return "Cyrl" if any("\u0400" <= ch <= "\u04ff" for ch in name) else "Latn"
-
-
 class UnknownEntityError(RightsMonitorError):
     code = "unknown-entity"
 

@@ -14,7 +14,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, Integer, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
 
-from rightsmonitor.errors import StoreError
+from rightsmonitor.errors import StoreError, first_line
 
 __all__ = [
     "chunks",
@@ -127,8 +127,7 @@ def migrate(engine: Engine) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except Exception as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         raise StoreError(
-            f"cannot open or migrate the database ({reason[0] if reason else type(exc).__name__})",
+            f"cannot open or migrate the database ({first_line(exc) or type(exc).__name__})",
             source=engine.url.render_as_string(hide_password=True),
         ) from exc
